@@ -1,0 +1,191 @@
+//! The blog index's filter, search and pages, kept in the URL so every view can be shared.
+
+use crate::post::PostMeta;
+
+/// Posts shown on one page of the blog index.
+pub const PAGE_SIZE: usize = 10;
+
+/// What a reader has asked the blog index to show, as read from and written to `?category=&q=&page=`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BlogQuery {
+    /// A category slug, or none for every category.
+    pub category: Option<String>,
+    /// Words to find in titles, summaries and tags.
+    pub q: String,
+    /// The page, counting from 1.
+    pub page: usize,
+}
+
+/// One page of matching posts, with what the page needs to say about the rest.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BlogPage<'a> {
+    /// The posts on this page.
+    pub posts: Vec<&'a PostMeta>,
+    /// How many posts match in all.
+    pub total: usize,
+    /// This page, clamped to the pages that exist.
+    pub page: usize,
+    /// How many pages there are (at least 1).
+    pub pages: usize,
+}
+
+fn matches_words(post: &PostMeta, words: &[String]) -> bool {
+    let haystack = format!(
+        "{} {} {}",
+        post.title,
+        post.summary,
+        post.tags.join(" ")
+    )
+    .to_lowercase();
+    words.iter().all(|w| haystack.contains(w.as_str()))
+}
+
+impl BlogQuery {
+    /// Reads the query from URL parameters; anything unparseable falls back to the default.
+    pub fn from_params(category: Option<String>, q: Option<String>, page: Option<String>) -> Self {
+        Self {
+            category: category.filter(|c| !c.trim().is_empty()),
+            q: q.map(|q| q.trim().to_string()).unwrap_or_default(),
+            page: page
+                .and_then(|p| p.trim().parse::<usize>().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(1),
+        }
+    }
+
+    /// True when no filter or search narrows the list.
+    pub fn is_unfiltered(&self) -> bool {
+        self.category.is_none() && self.q.is_empty()
+    }
+
+    /// This query with a different page.
+    pub fn with_page(&self, page: usize) -> Self {
+        Self {
+            page,
+            ..self.clone()
+        }
+    }
+
+    /// This query with a different category, back on page 1.
+    pub fn with_category(&self, category: Option<&str>) -> Self {
+        Self {
+            category: category.map(str::to_string),
+            page: 1,
+            ..self.clone()
+        }
+    }
+
+    /// The `?…` part of a URL for this query; empty when it is the default view.
+    pub fn to_query_string(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(category) = &self.category {
+            parts.push(format!("category={}", encode(category)));
+        }
+        if !self.q.is_empty() {
+            parts.push(format!("q={}", encode(&self.q)));
+        }
+        if self.page > 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// The matching posts, in the order given, cut to this query's page.
+    pub fn apply<'a>(&self, posts: &'a [PostMeta]) -> BlogPage<'a> {
+        let words: Vec<String> = self.q.to_lowercase().split_whitespace().map(String::from).collect();
+        let matching: Vec<&PostMeta> = posts
+            .iter()
+            .filter(|p| self.category.as_deref().is_none_or(|c| p.category == c))
+            .filter(|p| matches_words(p, &words))
+            .collect();
+        let total = matching.len();
+        let pages = total.div_ceil(PAGE_SIZE).max(1);
+        let page = self.page.clamp(1, pages);
+        let posts = matching
+            .into_iter()
+            .skip((page - 1) * PAGE_SIZE)
+            .take(PAGE_SIZE)
+            .collect();
+        BlogPage {
+            posts,
+            total,
+            page,
+            pages,
+        }
+    }
+}
+
+/// Percent-encodes a query value (RFC 3986 unreserved characters pass through).
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::PartialDate;
+
+    fn post(i: usize, category: &str, title: &str, tags: &[&str]) -> PostMeta {
+        PostMeta {
+            slug: format!("post-{i}"),
+            title: title.into(),
+            date: PartialDate::day(2023, 1, (i % 28 + 1) as u8).unwrap_or_else(|e| panic!("{e}")),
+            updated: None,
+            category: category.into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            author: "RCSLT".into(),
+            summary: format!("Summary {i}"),
+            image: None,
+            reading_minutes: 1,
+        }
+    }
+
+    #[test]
+    fn reads_params_forgivingly() {
+        let q = BlogQuery::from_params(Some("news".into()), Some("  plan ".into()), Some("x".into()));
+        assert_eq!(q, BlogQuery { category: Some("news".into()), q: "plan".into(), page: 1 });
+        let q = BlogQuery::from_params(Some("".into()), None, Some("0".into()));
+        assert_eq!(q, BlogQuery { category: None, q: String::new(), page: 1 });
+    }
+
+    #[test]
+    fn query_string_round_trip_shape() {
+        let q = BlogQuery { category: Some("news".into()), q: "SEND & AP".into(), page: 2 };
+        assert_eq!(q.to_query_string(), "?category=news&q=SEND%20%26%20AP&page=2");
+        assert_eq!(BlogQuery::default().with_page(1).to_query_string(), "");
+        assert_eq!(q.with_category(None).to_query_string(), "?q=SEND%20%26%20AP");
+    }
+
+    #[test]
+    fn filters_searches_and_pages() {
+        let mut posts: Vec<PostMeta> = (0..23).map(|i| post(i, "news", &format!("News {i}"), &[])).collect();
+        posts.push(post(30, "campaign", "Improvement Plan response", &["parliament"]));
+        let all = BlogQuery::default().apply(&posts);
+        assert_eq!((all.total, all.pages, all.posts.len()), (24, 3, 10));
+        let last = BlogQuery::default().with_page(3).apply(&posts);
+        assert_eq!(last.posts.len(), 4);
+        let beyond = BlogQuery::default().with_page(9).apply(&posts);
+        assert_eq!(beyond.page, 3, "a page past the end shows the last page");
+        let campaign = BlogQuery::default().with_category(Some("campaign")).apply(&posts);
+        assert_eq!(campaign.total, 1);
+        let by_tag = BlogQuery { q: "PARLIAMENT".into(), ..Default::default() }.apply(&posts);
+        assert_eq!(by_tag.posts.first().map(|p| p.slug.as_str()), Some("post-30"));
+        let both_words = BlogQuery { q: "plan improvement".into(), ..Default::default() }.apply(&posts);
+        assert_eq!(both_words.total, 1);
+        let none = BlogQuery { q: "zebra".into(), ..Default::default() }.apply(&posts);
+        assert_eq!((none.total, none.pages, none.posts.len()), (0, 1, 0));
+    }
+}

@@ -1,0 +1,18 @@
+//! The #SENDInTheSpecialists content model: what editors write, what the build
+//! publishes as JSON, and every rule that keeps it safe and correct.
+//!
+//! The browser app uses the types, link policy, formatting and list logic with
+//! the default features off; the build tool turns the editors' Markdown and
+//! TOML into these types with the `build` feature.
+
+pub mod blog;
+pub mod date;
+pub mod doc;
+pub mod link;
+pub mod post;
+pub mod site;
+
+#[cfg(feature = "build")]
+pub mod markdown;
+#[cfg(feature = "build")]
+pub mod source;

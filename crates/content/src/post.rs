@@ -1,0 +1,238 @@
+//! Blog posts as the build publishes them: an index of metadata and one file a post.
+
+use crate::date::{PartialDate, Precision};
+use crate::doc::Block;
+use crate::link::{classify, internal_path, LinkKind};
+use crate::site::{is_slug, Problem, SiteConfig};
+use serde::{Deserialize, Serialize};
+
+/// The longest summary accepted, so index entries and link previews stay short.
+pub const SUMMARY_MAX_CHARS: usize = 280;
+
+/// The routes the app serves besides posts, for checking internal links.
+pub const ROUTES: &[&str] = &["/", "/blog", "/timeline", "/members", "/join"];
+
+/// A post's metadata: all the blog index needs, without the body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostMeta {
+    /// The URL-safe name: the post lives at `/blog/<slug>`.
+    pub slug: String,
+    /// The headline.
+    pub title: String,
+    /// When it was first published, to the day.
+    pub date: PartialDate,
+    /// When it was last changed, if it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<PartialDate>,
+    /// The slug of one of the site's categories.
+    pub category: String,
+    /// Free keywords that search also matches.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Who wrote it, or a label such as "Update from RCSLT".
+    pub author: String,
+    /// A sentence or two for the index and link previews.
+    pub summary: String,
+    /// An optional lead image; the alt text is required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<PostImage>,
+    /// Estimated minutes to read, computed at build time.
+    pub reading_minutes: u32,
+}
+
+/// A lead image and the words that stand in for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostImage {
+    /// A site-relative path or an https address.
+    pub src: String,
+    /// What the image shows, for readers who cannot see it.
+    pub alt: String,
+}
+
+/// One published post: `content/posts/<slug>.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Post {
+    /// The same metadata as in the index.
+    pub meta: PostMeta,
+    /// The body as a document tree.
+    pub body: Vec<Block>,
+}
+
+/// The blog index: `content/posts/index.json`, newest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostIndex {
+    /// Every post's metadata, newest first.
+    pub posts: Vec<PostMeta>,
+}
+
+impl PostIndex {
+    /// Builds the index from posts in any order: newest first, ties by title.
+    pub fn from_posts<'a>(posts: impl IntoIterator<Item = &'a Post>) -> Self {
+        let mut metas: Vec<PostMeta> = posts.into_iter().map(|p| p.meta.clone()).collect();
+        metas.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+        Self { posts: metas }
+    }
+
+    /// The posts either side of `slug` in reading order: (older, newer).
+    pub fn neighbours(&self, slug: &str) -> (Option<&PostMeta>, Option<&PostMeta>) {
+        match self.posts.iter().position(|p| p.slug == slug) {
+            Some(i) => (
+                self.posts.get(i + 1),
+                i.checked_sub(1).and_then(|j| self.posts.get(j)),
+            ),
+            None => (None, None),
+        }
+    }
+}
+
+/// Checks a post's metadata against the rules and the site's categories.
+pub fn validate_meta(meta: &PostMeta, site: &SiteConfig) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if !is_slug(&meta.slug) {
+        problems.push(Problem::new(
+            "slug",
+            format!(
+                "\"{}\" must use only lower-case letters, digits and single hyphens",
+                meta.slug
+            ),
+        ));
+    }
+    if meta.title.trim().is_empty() {
+        problems.push(Problem::new("title", "must not be empty"));
+    }
+    if meta.date.precision() != Precision::Day {
+        problems.push(Problem::new("date", "a post's date must be a full day, YYYY-MM-DD"));
+    }
+    if let Some(updated) = meta.updated {
+        if updated < meta.date {
+            problems.push(Problem::new("updated", "must not be before the post's date"));
+        }
+    }
+    if site.category(&meta.category).is_none() {
+        let known: Vec<&str> = site.categories.iter().map(|c| c.slug.as_str()).collect();
+        problems.push(Problem::new(
+            "category",
+            format!(
+                "\"{}\" is not a known category; use one of: {}",
+                meta.category,
+                known.join(", ")
+            ),
+        ));
+    }
+    if meta.author.trim().is_empty() {
+        problems.push(Problem::new("author", "must not be empty"));
+    }
+    let summary_len = meta.summary.chars().count();
+    if meta.summary.trim().is_empty() {
+        problems.push(Problem::new("summary", "must not be empty"));
+    } else if summary_len > SUMMARY_MAX_CHARS {
+        problems.push(Problem::new(
+            "summary",
+            format!("is {summary_len} characters; keep it to {SUMMARY_MAX_CHARS}"),
+        ));
+    }
+    for (i, tag) in meta.tags.iter().enumerate() {
+        if tag.trim().is_empty() {
+            problems.push(Problem::new(format!("tags[{i}]"), "must not be empty"));
+        }
+    }
+    if let Some(image) = &meta.image {
+        if image.alt.trim().is_empty() {
+            problems.push(Problem::new(
+                "image.alt",
+                "describe the image for readers who cannot see it",
+            ));
+        }
+        if !matches!(classify(&image.src), Some(LinkKind::Internal | LinkKind::External)) {
+            problems.push(Problem::new(
+                "image.src",
+                format!("\"{}\" must be a site path or an http(s) address", image.src),
+            ));
+        }
+    }
+    problems
+}
+
+/// True when a site-relative link names a route or a published post.
+pub fn internal_link_exists(href: &str, slugs: &[&str]) -> bool {
+    let path = internal_path(href);
+    ROUTES.contains(&path)
+        || path
+            .strip_prefix("/blog/")
+            .is_some_and(|slug| slugs.contains(&slug))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::tests::sample;
+
+    pub(crate) fn meta(slug: &str, date: &str) -> PostMeta {
+        PostMeta {
+            slug: slug.into(),
+            title: format!("Title {slug}"),
+            date: PartialDate::parse(date).unwrap_or_else(|e| panic!("{e}")),
+            updated: None,
+            category: "news".into(),
+            tags: vec![],
+            author: "Update from RCSLT".into(),
+            summary: "A summary.".into(),
+            image: None,
+            reading_minutes: 1,
+        }
+    }
+
+    fn fields(meta: &PostMeta) -> Vec<String> {
+        validate_meta(meta, &sample())
+            .into_iter()
+            .map(|p| p.field)
+            .collect()
+    }
+
+    #[test]
+    fn good_meta_passes() {
+        assert!(fields(&meta("a-post", "2023-11-02")).is_empty());
+    }
+
+    #[test]
+    fn each_rule_names_its_field() {
+        let mut m = meta("Bad Slug", "2023-11");
+        m.category = "gossip".into();
+        m.summary = "x".repeat(SUMMARY_MAX_CHARS + 1);
+        m.updated = PartialDate::parse("2023-01-01").ok();
+        m.image = Some(PostImage {
+            src: "javascript:alert(1)".into(),
+            alt: " ".into(),
+        });
+        assert_eq!(
+            fields(&m),
+            ["slug", "date", "updated", "category", "summary", "image.alt", "image.src"]
+        );
+    }
+
+    #[test]
+    fn index_is_newest_first_with_neighbours() {
+        let posts: Vec<Post> = [("b", "2023-03-02"), ("a", "2022-11-02"), ("c", "2023-11-02")]
+            .iter()
+            .map(|(s, d)| Post {
+                meta: meta(s, d),
+                body: vec![],
+            })
+            .collect();
+        let index = PostIndex::from_posts(&posts);
+        let order: Vec<&str> = index.posts.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(order, ["c", "b", "a"]);
+        let (older, newer) = index.neighbours("b");
+        assert_eq!(older.map(|p| p.slug.as_str()), Some("a"));
+        assert_eq!(newer.map(|p| p.slug.as_str()), Some("c"));
+        assert_eq!(index.neighbours("c").1, None);
+    }
+
+    #[test]
+    fn internal_links_must_exist() {
+        assert!(internal_link_exists("/timeline#launch", &[]));
+        assert!(internal_link_exists("/blog/a", &["a"]));
+        assert!(!internal_link_exists("/blog/missing", &["a"]));
+        assert!(!internal_link_exists("/nowhere", &["a"]));
+    }
+}

@@ -1,0 +1,258 @@
+//! Site settings: everything an organisation would change, kept out of code.
+
+use crate::link::{classify, LinkKind};
+use serde::{Deserialize, Serialize};
+
+/// The settings editors keep in `content/site.toml`, published as `site.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// The site's name, shown in the header and every document title.
+    pub name: String,
+    /// One line under the name saying what the coalition is for.
+    pub tagline: String,
+    /// The default meta description for pages without their own.
+    pub description: String,
+    /// Where readers write to; a placeholder until a real address is set.
+    pub contact_email: String,
+    /// The public address of the site, for absolute links in feeds and previews.
+    pub base_url: String,
+    /// The blog's categories; posts may use only these.
+    pub categories: Vec<Category>,
+    /// How the join form sends what organisations type.
+    pub signup: Signup,
+}
+
+/// A blog category with a URL-safe slug and the name readers see.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// The URL-safe key used in front matter and the `?category=` query.
+    pub slug: String,
+    /// The name readers see, as in "Posted in News".
+    pub name: String,
+}
+
+/// Sign-up settings, so a deployment can switch form services without a rebuild of code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signup {
+    /// The form service address; without one the form composes an email instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
+    /// The version of the privacy notice an organisation agrees to.
+    pub privacy_notice_version: String,
+    /// The longest answer accepted for "how you will support the coalition".
+    pub support_max_chars: u32,
+}
+
+/// One thing wrong with a source, named by its field path (`categories[1].slug`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The dotted path of the field at fault.
+    pub field: String,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl Problem {
+    /// Shorthand used by every validator.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// True for slugs made of lower-case letters, digits and single hyphens.
+pub fn is_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 80
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
+}
+
+/// A deliberately plain email check: one `@`, something either side, a dot in the domain, no spaces.
+pub fn is_email(email: &str) -> bool {
+    let mut parts = email.split('@');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(local), Some(domain), None) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        _ => false,
+    }
+}
+
+fn required(problems: &mut Vec<Problem>, field: &str, value: &str) {
+    if value.trim().is_empty() {
+        problems.push(Problem::new(field, "must not be empty"));
+    }
+}
+
+impl SiteConfig {
+    /// Every rule the settings must meet; an empty list means they are fine.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        required(&mut problems, "name", &self.name);
+        required(&mut problems, "tagline", &self.tagline);
+        required(&mut problems, "description", &self.description);
+        if !is_email(&self.contact_email) {
+            problems.push(Problem::new(
+                "contact_email",
+                format!("\"{}\" is not an email address", self.contact_email),
+            ));
+        }
+        if classify(&self.base_url) != Some(LinkKind::External) {
+            problems.push(Problem::new(
+                "base_url",
+                format!(
+                    "\"{}\" must be an absolute http(s) address such as https://example.org",
+                    self.base_url
+                ),
+            ));
+        }
+        if self.categories.is_empty() {
+            problems.push(Problem::new("categories", "list at least one category"));
+        }
+        for (i, category) in self.categories.iter().enumerate() {
+            if !is_slug(&category.slug) {
+                problems.push(Problem::new(
+                    format!("categories[{i}].slug"),
+                    format!(
+                        "\"{}\" must use only lower-case letters, digits and hyphens",
+                        category.slug
+                    ),
+                ));
+            }
+            if self.categories[..i].iter().any(|c| c.slug == category.slug) {
+                problems.push(Problem::new(
+                    format!("categories[{i}].slug"),
+                    format!("\"{}\" is used by an earlier category", category.slug),
+                ));
+            }
+            required(&mut problems, &format!("categories[{i}].name"), &category.name);
+        }
+        if let Some(endpoint) = &self.signup.endpoint {
+            if !endpoint.starts_with("https://") || classify(endpoint).is_none() {
+                problems.push(Problem::new(
+                    "signup.endpoint",
+                    format!("\"{endpoint}\" must be an https:// address"),
+                ));
+            }
+        }
+        required(
+            &mut problems,
+            "signup.privacy_notice_version",
+            &self.signup.privacy_notice_version,
+        );
+        if !(100..=5000).contains(&self.signup.support_max_chars) {
+            problems.push(Problem::new(
+                "signup.support_max_chars",
+                "must be between 100 and 5000",
+            ));
+        }
+        problems
+    }
+
+    /// The category with this slug, if the settings list it.
+    pub fn category(&self, slug: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.slug == slug)
+    }
+
+    /// "Page – Site name", the document title every page uses.
+    pub fn page_title(&self, page: &str) -> String {
+        if page.is_empty() || page == self.name {
+            self.name.clone()
+        } else {
+            format!("{page} – {}", self.name)
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A valid configuration for tests to spoil one field at a time.
+    pub(crate) fn sample() -> SiteConfig {
+        SiteConfig {
+            name: "#SENDInTheSpecialists".into(),
+            tagline: "Invest in the specialists".into(),
+            description: "A coalition".into(),
+            contact_email: "coalition@example.org".into(),
+            base_url: "https://example.org".into(),
+            categories: vec![Category {
+                slug: "news".into(),
+                name: "News".into(),
+            }],
+            signup: Signup {
+                endpoint: None,
+                privacy_notice_version: "2026-11".into(),
+                support_max_chars: 1000,
+            },
+        }
+    }
+
+    fn fields(config: &SiteConfig) -> Vec<String> {
+        config.validate().into_iter().map(|p| p.field).collect()
+    }
+
+    #[test]
+    fn sample_is_valid() {
+        assert_eq!(sample().validate(), vec![]);
+    }
+
+    #[test]
+    fn names_each_bad_field() {
+        let mut c = sample();
+        c.contact_email = "not an email".into();
+        c.base_url = "example.org".into();
+        c.categories.push(Category {
+            slug: "news".into(),
+            name: "Again".into(),
+        });
+        c.categories.push(Category {
+            slug: "Bad Slug".into(),
+            name: "".into(),
+        });
+        c.signup.endpoint = Some("http://insecure.example".into());
+        assert_eq!(
+            fields(&c),
+            [
+                "contact_email",
+                "base_url",
+                "categories[1].slug",
+                "categories[2].slug",
+                "categories[2].name",
+                "signup.endpoint"
+            ]
+        );
+    }
+
+    #[test]
+    fn slugs_and_emails() {
+        assert!(is_slug("first-anniversary-2023"));
+        for bad in ["", "-a", "a-", "a--b", "A", "a b", "a/b", "é"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+        assert!(is_email("a@b.org"));
+        for bad in ["a@b", "@b.org", "a@@b.org", "a b@c.org", "a@.org", "a@org."] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn page_titles() {
+        assert_eq!(sample().page_title("Blog"), "Blog – #SENDInTheSpecialists");
+        assert_eq!(sample().page_title(""), "#SENDInTheSpecialists");
+    }
+}

@@ -1,0 +1,126 @@
+//! The build step: reads the editors' `content/`, checks every rule, and writes
+//! the JSON the app fetches plus the files static hosts need. Nothing is
+//! written unless everything is valid.
+
+use content::post::{internal_link_exists, Post, PostIndex};
+use content::site::SiteConfig;
+use content::source::{load_site, parse_post, SourceError};
+use serde::Serialize;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Everything the build will write, held in memory until all of it is valid.
+#[derive(Debug)]
+pub struct Publication {
+    /// The checked site settings.
+    pub site: SiteConfig,
+    /// Every checked post, newest first.
+    pub posts: Vec<Post>,
+}
+
+fn io_error(file: &Path, error: std::io::Error) -> SourceError {
+    SourceError {
+        file: file.display().to_string(),
+        line: None,
+        field: None,
+        message: error.to_string(),
+    }
+}
+
+/// Reads and checks every source under `content_dir`, reporting every mistake at once.
+pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
+    let site_file = content_dir.join("site.toml");
+    let site_src = fs::read_to_string(&site_file).map_err(|e| vec![io_error(&site_file, e)])?;
+    let site = load_site(&site_file.display().to_string(), &site_src)?;
+
+    let posts_dir = content_dir.join("posts");
+    let mut files: Vec<PathBuf> = fs::read_dir(&posts_dir)
+        .map_err(|e| vec![io_error(&posts_dir, e)])?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    files.sort();
+
+    let mut errors = Vec::new();
+    let mut parsed = Vec::new();
+    for file in &files {
+        let name = file.display().to_string();
+        let slug = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match fs::read_to_string(file) {
+            Ok(src) => match parse_post(&name, &slug, &src, &site) {
+                Ok(post) => parsed.push((name, post)),
+                Err(mut e) => errors.append(&mut e),
+            },
+            Err(e) => errors.push(io_error(file, e)),
+        }
+    }
+
+    let slugs: Vec<String> = parsed.iter().map(|(_, p)| p.post.meta.slug.clone()).collect();
+    let slug_refs: Vec<&str> = slugs.iter().map(String::as_str).collect();
+    for (name, post) in &parsed {
+        for (line, href) in &post.internal_links {
+            if !internal_link_exists(href, &slug_refs) {
+                errors.push(SourceError {
+                    file: name.clone(),
+                    line: Some(*line),
+                    field: Some("body".into()),
+                    message: format!("link \"{href}\" leads to no page or post on this site"),
+                });
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut posts: Vec<Post> = parsed.into_iter().map(|(_, p)| p.post).collect();
+    posts.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.meta.title.cmp(&b.meta.title)));
+    Ok(Publication { site, posts })
+}
+
+fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), SourceError> {
+    let json = serde_json::to_string(value).map_err(|e| SourceError {
+        file: path.display().to_string(),
+        line: None,
+        field: None,
+        message: e.to_string(),
+    })?;
+    write(path, json.as_bytes())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), SourceError> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+    }
+    fs::write(path, bytes).map_err(|e| io_error(path, e))
+}
+
+/// The Netlify and Cloudflare Pages rule that serves the app for every path it owns.
+pub const REDIRECTS: &str = "# Every path the build did not write is a route of the app.\n/*    /index.html    200\n";
+
+/// Writes the publication's JSON and host files into `out`, returning the files written.
+pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, SourceError> {
+    let posts_dir = out.join("content").join("posts");
+    let mut written = vec![out.join("content").join("site.json"), posts_dir.join("index.json")];
+    write_json(&written[0], &publication.site)?;
+    write_json(&written[1], &PostIndex::from_posts(&publication.posts))?;
+    for post in &publication.posts {
+        let path = posts_dir.join(format!("{}.json", post.meta.slug));
+        write_json(&path, post)?;
+        written.push(path);
+    }
+    let redirects = out.join("_redirects");
+    write(&redirects, REDIRECTS.as_bytes())?;
+    written.push(redirects);
+    Ok(written)
+}
+
+/// Copies the built `index.html` to `404.html`, the fallback GitHub Pages serves for deep links.
+pub fn finish(out: &Path) -> Result<(), SourceError> {
+    let index = out.join("index.html");
+    let html = fs::read(&index).map_err(|e| io_error(&index, e))?;
+    write(&out.join("404.html"), &html)
+}
+

@@ -1,0 +1,59 @@
+//! `publish`: run by Trunk before each build (`publish build`) and after it
+//! (`publish finish`), or by hand to check content.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: publish build [--content DIR] [--out DIR]\n       publish finish [--out DIR]\n\
+The output folder defaults to $TRUNK_STAGING_DIR, then dist.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let value_of = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .map(PathBuf::from)
+    };
+    let out = value_of("--out")
+        .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("dist"));
+    let content_dir = value_of("--content").unwrap_or_else(|| PathBuf::from("content"));
+    match args.first().map(String::as_str) {
+        Some("build") => match publish::read(&content_dir) {
+            Ok(publication) => match publish::write_all(&publication, &out) {
+                Ok(files) => {
+                    println!(
+                        "publish: {} posts checked, {} files written to {}",
+                        publication.posts.len(),
+                        files.len(),
+                        out.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("publish: {e}");
+                    ExitCode::FAILURE
+                }
+            },
+            Err(errors) => {
+                eprintln!("publish: the content has {} problem(s) to fix:", errors.len());
+                for error in errors {
+                    eprintln!("  {error}");
+                }
+                ExitCode::FAILURE
+            }
+        },
+        Some("finish") => match publish::finish(&out) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("publish: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
