@@ -30,13 +30,8 @@ pub struct BlogPage<'a> {
 }
 
 fn matches_words(post: &PostMeta, words: &[String]) -> bool {
-    let haystack = format!(
-        "{} {} {}",
-        post.title,
-        post.summary,
-        post.tags.join(" ")
-    )
-    .to_lowercase();
+    let haystack =
+        format!("{} {} {}", post.title, post.summary, post.tags.join(" ")).to_lowercase();
     words.iter().all(|w| haystack.contains(w.as_str()))
 }
 
@@ -96,7 +91,12 @@ impl BlogQuery {
 
     /// The matching posts, in the order given, cut to this query's page.
     pub fn apply<'a>(&self, posts: &'a [PostMeta]) -> BlogPage<'a> {
-        let words: Vec<String> = self.q.to_lowercase().split_whitespace().map(String::from).collect();
+        let words: Vec<String> = self
+            .q
+            .to_lowercase()
+            .split_whitespace()
+            .map(String::from)
+            .collect();
         let matching: Vec<&PostMeta> = posts
             .iter()
             .filter(|p| self.category.as_deref().is_none_or(|c| p.category == c))
@@ -155,37 +155,89 @@ mod tests {
 
     #[test]
     fn reads_params_forgivingly() {
-        let q = BlogQuery::from_params(Some("news".into()), Some("  plan ".into()), Some("x".into()));
-        assert_eq!(q, BlogQuery { category: Some("news".into()), q: "plan".into(), page: 1 });
+        let q = BlogQuery::from_params(
+            Some("news".into()),
+            Some("  plan ".into()),
+            Some("x".into()),
+        );
+        assert_eq!(
+            q,
+            BlogQuery {
+                category: Some("news".into()),
+                q: "plan".into(),
+                page: 1
+            }
+        );
         let q = BlogQuery::from_params(Some("".into()), None, Some("0".into()));
-        assert_eq!(q, BlogQuery { category: None, q: String::new(), page: 1 });
+        assert_eq!(
+            q,
+            BlogQuery {
+                category: None,
+                q: String::new(),
+                page: 1
+            }
+        );
     }
 
     #[test]
     fn query_string_round_trip_shape() {
-        let q = BlogQuery { category: Some("news".into()), q: "SEND & AP".into(), page: 2 };
-        assert_eq!(q.to_query_string(), "?category=news&q=SEND%20%26%20AP&page=2");
+        let q = BlogQuery {
+            category: Some("news".into()),
+            q: "SEND & AP".into(),
+            page: 2,
+        };
+        assert_eq!(
+            q.to_query_string(),
+            "?category=news&q=SEND%20%26%20AP&page=2"
+        );
         assert_eq!(BlogQuery::default().with_page(1).to_query_string(), "");
-        assert_eq!(q.with_category(None).to_query_string(), "?q=SEND%20%26%20AP");
+        assert_eq!(
+            q.with_category(None).to_query_string(),
+            "?q=SEND%20%26%20AP"
+        );
     }
 
     #[test]
     fn filters_searches_and_pages() {
-        let mut posts: Vec<PostMeta> = (0..23).map(|i| post(i, "news", &format!("News {i}"), &[])).collect();
-        posts.push(post(30, "campaign", "Improvement Plan response", &["parliament"]));
+        let mut posts: Vec<PostMeta> = (0..23)
+            .map(|i| post(i, "news", &format!("News {i}"), &[]))
+            .collect();
+        posts.push(post(
+            30,
+            "campaign",
+            "Improvement Plan response",
+            &["parliament"],
+        ));
         let all = BlogQuery::default().apply(&posts);
         assert_eq!((all.total, all.pages, all.posts.len()), (24, 3, 10));
         let last = BlogQuery::default().with_page(3).apply(&posts);
         assert_eq!(last.posts.len(), 4);
         let beyond = BlogQuery::default().with_page(9).apply(&posts);
         assert_eq!(beyond.page, 3, "a page past the end shows the last page");
-        let campaign = BlogQuery::default().with_category(Some("campaign")).apply(&posts);
+        let campaign = BlogQuery::default()
+            .with_category(Some("campaign"))
+            .apply(&posts);
         assert_eq!(campaign.total, 1);
-        let by_tag = BlogQuery { q: "PARLIAMENT".into(), ..Default::default() }.apply(&posts);
-        assert_eq!(by_tag.posts.first().map(|p| p.slug.as_str()), Some("post-30"));
-        let both_words = BlogQuery { q: "plan improvement".into(), ..Default::default() }.apply(&posts);
+        let by_tag = BlogQuery {
+            q: "PARLIAMENT".into(),
+            ..Default::default()
+        }
+        .apply(&posts);
+        assert_eq!(
+            by_tag.posts.first().map(|p| p.slug.as_str()),
+            Some("post-30")
+        );
+        let both_words = BlogQuery {
+            q: "plan improvement".into(),
+            ..Default::default()
+        }
+        .apply(&posts);
         assert_eq!(both_words.total, 1);
-        let none = BlogQuery { q: "zebra".into(), ..Default::default() }.apply(&posts);
+        let none = BlogQuery {
+            q: "zebra".into(),
+            ..Default::default()
+        }
+        .apply(&posts);
         assert_eq!((none.total, none.pages, none.posts.len()), (0, 1, 0));
     }
 }

@@ -82,7 +82,9 @@ pub fn inline_text(inlines: &[Inline], out: &mut String) {
 pub fn plain_text(blocks: &[Block], out: &mut String) {
     for block in blocks {
         match block {
-            Block::Heading { content, .. } | Block::Paragraph { content } => inline_text(content, out),
+            Block::Heading { content, .. } | Block::Paragraph { content } => {
+                inline_text(content, out)
+            }
             Block::List { items, .. } => items.iter().for_each(|item| plain_text(item, out)),
             Block::Quote { content } => plain_text(content, out),
             Block::Code { text, .. } => out.push_str(text),

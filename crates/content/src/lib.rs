@@ -10,6 +10,7 @@ pub mod date;
 pub mod doc;
 pub mod link;
 pub mod post;
+pub mod response;
 pub mod site;
 
 #[cfg(feature = "build")]

@@ -66,7 +66,10 @@ mod tests {
     fn permits_only_safe_schemes() {
         assert_eq!(classify("https://www.rcslt.org/"), Some(LinkKind::External));
         assert_eq!(classify("HTTP://example.org"), Some(LinkKind::External));
-        assert_eq!(classify("mailto:someone@example.org"), Some(LinkKind::Email));
+        assert_eq!(
+            classify("mailto:someone@example.org"),
+            Some(LinkKind::Email)
+        );
         assert_eq!(classify("tel:+441234567890"), Some(LinkKind::Phone));
         assert_eq!(classify("/blog/a-post"), Some(LinkKind::Internal));
         assert_eq!(classify("#next-steps"), Some(LinkKind::Fragment));

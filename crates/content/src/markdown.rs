@@ -50,7 +50,9 @@ struct Builder {
 fn merge_text(inlines: Vec<Inline>) -> Vec<Inline> {
     let mut merged: Vec<Inline> = Vec::with_capacity(inlines.len());
     for inline in inlines {
-        if let (Some(Inline::Text { text: last }), Inline::Text { text }) = (merged.last_mut(), &inline) {
+        if let (Some(Inline::Text { text: last }), Inline::Text { text }) =
+            (merged.last_mut(), &inline)
+        {
             last.push_str(text);
             continue;
         }
@@ -195,7 +197,9 @@ impl Builder {
                 let src = dest_url.to_string();
                 let line = self.line(offset);
                 match classify(&src) {
-                    Some(LinkKind::Internal | LinkKind::External) => Frame::Image(Some(src), String::new()),
+                    Some(LinkKind::Internal | LinkKind::External) => {
+                        Frame::Image(Some(src), String::new())
+                    }
                     _ => {
                         self.out.problems.push((
                             line,
@@ -358,17 +362,29 @@ mod tests {
         assert_eq!(
             doc.blocks,
             vec![
-                Heading { level: 2, content: vec![text("Progress")] },
+                Heading {
+                    level: 2,
+                    content: vec![text("Progress")]
+                },
                 Paragraph {
                     content: vec![
                         text("We "),
-                        Inline::Emphasis { content: vec![text("welcome")] },
+                        Inline::Emphasis {
+                            content: vec![text("welcome")]
+                        },
                         text(" the "),
-                        Inline::Strong { content: vec![text("plan")] },
+                        Inline::Strong {
+                            content: vec![text("plan")]
+                        },
                         text(", see "),
-                        Inline::Link { href: "/timeline".into(), content: vec![text("the timeline")] },
+                        Inline::Link {
+                            href: "/timeline".into(),
+                            content: vec![text("the timeline")]
+                        },
                         text(" and "),
-                        Inline::Code { text: "code".into() },
+                        Inline::Code {
+                            text: "code".into()
+                        },
                         text("."),
                     ]
                 },
@@ -376,23 +392,41 @@ mod tests {
                     ordered: false,
                     start: None,
                     items: vec![
-                        vec![Paragraph { content: vec![text("one")] }],
-                        vec![Paragraph { content: vec![text("two")] }]
+                        vec![Paragraph {
+                            content: vec![text("one")]
+                        }],
+                        vec![Paragraph {
+                            content: vec![text("two")]
+                        }]
                     ]
                 },
                 List {
                     ordered: true,
                     start: Some(3),
                     items: vec![
-                        vec![Paragraph { content: vec![text("three")] }],
-                        vec![Paragraph { content: vec![text("four")] }]
+                        vec![Paragraph {
+                            content: vec![text("three")]
+                        }],
+                        vec![Paragraph {
+                            content: vec![text("four")]
+                        }]
                     ]
                 },
-                Quote { content: vec![Paragraph { content: vec![text("quoted")] }] },
+                Quote {
+                    content: vec![Paragraph {
+                        content: vec![text("quoted")]
+                    }]
+                },
                 Rule,
-                Code { language: Some("toml".into()), text: "key = 1\n".into() },
+                Code {
+                    language: Some("toml".into()),
+                    text: "key = 1\n".into()
+                },
                 Paragraph {
-                    content: vec![Inline::Image { src: "/images/a.jpg".into(), alt: "A group photo".into() }]
+                    content: vec![Inline::Image {
+                        src: "/images/a.jpg".into(),
+                        alt: "A group photo".into()
+                    }]
                 },
             ]
         );
@@ -419,14 +453,19 @@ mod tests {
         );
         let json = format!("{:?}", doc.blocks);
         assert!(json.contains("<script>alert('x')</script>"), "{json}");
-        assert!(json.contains("<img src=x onerror=\\\"alert(1)\\\">"), "{json}");
+        assert!(
+            json.contains("<img src=x onerror=\\\"alert(1)\\\">"),
+            "{json}"
+        );
         assert!(json.contains("<iframe"), "{json}");
         // Every piece is a text run: there is no node kind that could carry markup.
         for block in &doc.blocks {
             let Paragraph { content } = block else {
                 panic!("expected a paragraph, got {block:?}");
             };
-            assert!(content.iter().all(|i| matches!(i, Inline::Text { .. } | Inline::Break)));
+            assert!(content
+                .iter()
+                .all(|i| matches!(i, Inline::Text { .. } | Inline::Break)));
         }
     }
 
@@ -440,7 +479,10 @@ mod tests {
         assert!(!debug.contains("Image"), "{debug}");
         assert!(debug.contains("me") && debug.contains("this"));
         assert_eq!(doc.problems.len(), 4, "{:?}", doc.problems);
-        assert!(doc.problems.iter().all(|(line, _)| *line == 1 || *line == 3));
+        assert!(doc
+            .problems
+            .iter()
+            .all(|(line, _)| *line == 1 || *line == 3));
     }
 
     #[test]
@@ -452,7 +494,9 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_bounded() {
-        let deep = (0..500).map(|i| format!("{}- level {i}\n", "  ".repeat(i))).collect::<String>();
+        let deep = (0..500)
+            .map(|i| format!("{}- level {i}\n", "  ".repeat(i)))
+            .collect::<String>();
         let quotes = format!("{} deep\n", ">".repeat(500));
         for source in [deep, quotes] {
             let doc = to_document(&source);
@@ -470,13 +514,18 @@ mod tests {
             assert!(depth(&doc.blocks) <= MAX_DEPTH);
             let mut text = String::new();
             crate::doc::plain_text(&doc.blocks, &mut text);
-            assert!(text.contains("deep") || text.contains("level 499"), "text kept");
+            assert!(
+                text.contains("deep") || text.contains("level 499"),
+                "text kept"
+            );
         }
     }
 
     #[test]
     fn tree_round_trips_through_json() {
-        let doc = to_document("# T\n\nA [link](https://example.org) and *more*.\n\n1. x\n2. y\n\n> q\n\n    code\n");
+        let doc = to_document(
+            "# T\n\nA [link](https://example.org) and *more*.\n\n1. x\n2. y\n\n> q\n\n    code\n",
+        );
         let json = serde_json::to_string(&doc.blocks).unwrap_or_default();
         let back: Vec<Block> = serde_json::from_str(&json).unwrap_or_default();
         assert_eq!(back, doc.blocks);

@@ -101,11 +101,17 @@ pub fn validate_meta(meta: &PostMeta, site: &SiteConfig) -> Vec<Problem> {
         problems.push(Problem::new("title", "must not be empty"));
     }
     if meta.date.precision() != Precision::Day {
-        problems.push(Problem::new("date", "a post's date must be a full day, YYYY-MM-DD"));
+        problems.push(Problem::new(
+            "date",
+            "a post's date must be a full day, YYYY-MM-DD",
+        ));
     }
     if let Some(updated) = meta.updated {
         if updated < meta.date {
-            problems.push(Problem::new("updated", "must not be before the post's date"));
+            problems.push(Problem::new(
+                "updated",
+                "must not be before the post's date",
+            ));
         }
     }
     if site.category(&meta.category).is_none() {
@@ -143,10 +149,16 @@ pub fn validate_meta(meta: &PostMeta, site: &SiteConfig) -> Vec<Problem> {
                 "describe the image for readers who cannot see it",
             ));
         }
-        if !matches!(classify(&image.src), Some(LinkKind::Internal | LinkKind::External)) {
+        if !matches!(
+            classify(&image.src),
+            Some(LinkKind::Internal | LinkKind::External)
+        ) {
             problems.push(Problem::new(
                 "image.src",
-                format!("\"{}\" must be a site path or an http(s) address", image.src),
+                format!(
+                    "\"{}\" must be a site path or an http(s) address",
+                    image.src
+                ),
             ));
         }
     }
@@ -206,19 +218,31 @@ mod tests {
         });
         assert_eq!(
             fields(&m),
-            ["slug", "date", "updated", "category", "summary", "image.alt", "image.src"]
+            [
+                "slug",
+                "date",
+                "updated",
+                "category",
+                "summary",
+                "image.alt",
+                "image.src"
+            ]
         );
     }
 
     #[test]
     fn index_is_newest_first_with_neighbours() {
-        let posts: Vec<Post> = [("b", "2023-03-02"), ("a", "2022-11-02"), ("c", "2023-11-02")]
-            .iter()
-            .map(|(s, d)| Post {
-                meta: meta(s, d),
-                body: vec![],
-            })
-            .collect();
+        let posts: Vec<Post> = [
+            ("b", "2023-03-02"),
+            ("a", "2022-11-02"),
+            ("c", "2023-11-02"),
+        ]
+        .iter()
+        .map(|(s, d)| Post {
+            meta: meta(s, d),
+            body: vec![],
+        })
+        .collect();
         let index = PostIndex::from_posts(&posts);
         let order: Vec<&str> = index.posts.iter().map(|p| p.slug.as_str()).collect();
         assert_eq!(order, ["c", "b", "a"]);

@@ -139,7 +139,11 @@ impl SiteConfig {
                     format!("\"{}\" is used by an earlier category", category.slug),
                 ));
             }
-            required(&mut problems, &format!("categories[{i}].name"), &category.name);
+            required(
+                &mut problems,
+                &format!("categories[{i}].name"),
+                &category.name,
+            );
         }
         if let Some(endpoint) = &self.signup.endpoint {
             if !endpoint.starts_with("https://") || classify(endpoint).is_none() {

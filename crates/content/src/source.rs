@@ -105,17 +105,28 @@ fn line_of_offset(src: &str, offset: usize) -> usize {
 }
 
 /// Parses TOML into `T`, turning a syntax or type error into a located [`SourceError`].
-pub fn parse_toml<T: DeserializeOwned>(file: &str, src: &str, line_offset: usize) -> Result<T, SourceError> {
+pub fn parse_toml<T: DeserializeOwned>(
+    file: &str,
+    src: &str,
+    line_offset: usize,
+) -> Result<T, SourceError> {
     toml::from_str(src).map_err(|e| SourceError {
         file: file.to_string(),
-        line: e.span().map(|span| line_of_offset(src, span.start) + line_offset),
+        line: e
+            .span()
+            .map(|span| line_of_offset(src, span.start) + line_offset),
         field: None,
         message: e.message().trim().to_string(),
     })
 }
 
 /// Turns validation problems into located errors for one TOML text.
-pub fn locate(file: &str, src: &str, line_offset: usize, problems: Vec<Problem>) -> Vec<SourceError> {
+pub fn locate(
+    file: &str,
+    src: &str,
+    line_offset: usize,
+    problems: Vec<Problem>,
+) -> Vec<SourceError> {
     problems
         .into_iter()
         .map(|p| SourceError {
@@ -169,7 +180,11 @@ fn date_field(value: &toml::Value) -> Result<PartialDate, String> {
         toml::Value::String(s) => s.clone(),
         toml::Value::Datetime(d) => d.to_string(),
         toml::Value::Integer(i) => i.to_string(),
-        other => return Err(format!("expected a date such as \"2023-11-02\", found {other}")),
+        other => {
+            return Err(format!(
+                "expected a date such as \"2023-11-02\", found {other}"
+            ))
+        }
     };
     PartialDate::parse(&text).map_err(|e| e.to_string())
 }
@@ -177,7 +192,9 @@ fn date_field(value: &toml::Value) -> Result<PartialDate, String> {
 /// Splits a post into its front matter and body, returning the body's first line number.
 fn split_front_matter(src: &str) -> Option<(&str, &str, usize)> {
     let rest = src.strip_prefix("+++")?;
-    let rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'))?;
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))?;
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "+++" {
@@ -192,7 +209,12 @@ fn split_front_matter(src: &str) -> Option<(&str, &str, usize)> {
 }
 
 /// Reads and checks one post, `content/posts/<slug>.md`, whose slug is its file name.
-pub fn parse_post(file: &str, slug: &str, src: &str, site: &SiteConfig) -> Result<ParsedPost, Vec<SourceError>> {
+pub fn parse_post(
+    file: &str,
+    slug: &str,
+    src: &str,
+    site: &SiteConfig,
+) -> Result<ParsedPost, Vec<SourceError>> {
     let err = |line: Option<usize>, field: Option<&str>, message: String| SourceError {
         file: file.to_string(),
         line,
@@ -211,12 +233,19 @@ pub fn parse_post(file: &str, slug: &str, src: &str, site: &SiteConfig) -> Resul
     let mut located_date = |field: &str, value: &toml::Value| match date_field(value) {
         Ok(date) => Some(date),
         Err(message) => {
-            errors.push(err(field_line(front, field).map(|l| l + 1), Some(field), message));
+            errors.push(err(
+                field_line(front, field).map(|l| l + 1),
+                Some(field),
+                message,
+            ));
             None
         }
     };
     let date = located_date("date", &matter.date);
-    let updated = matter.updated.as_ref().and_then(|v| located_date("updated", v));
+    let updated = matter
+        .updated
+        .as_ref()
+        .and_then(|v| located_date("updated", v));
     let converted = to_document(body);
     for (line, message) in converted.problems {
         errors.push(err(Some(body_line + line - 1), Some("body"), message));
@@ -297,14 +326,20 @@ support_max_chars = 1000
         assert_eq!(field_line(SITE, "categories[1].slug"), Some(12));
         assert_eq!(field_line(SITE, "categories[0].name"), Some(9));
         assert_eq!(field_line(SITE, "signup.support_max_chars"), Some(17));
-        assert_eq!(field_line(SITE, "signup.endpoint"), Some(15), "missing key: its table");
+        assert_eq!(
+            field_line(SITE, "signup.endpoint"),
+            Some(15),
+            "missing key: its table"
+        );
         assert_eq!(field_line("tags = [\"a\", \"\"]\n", "tags[1]"), Some(1));
     }
 
     #[test]
     fn site_errors_name_file_line_and_field() {
         let bad = SITE.replace("slug = \"campaign\"", "slug = \"news\"");
-        let errors = load_site("content/site.toml", &bad).err().unwrap_or_default();
+        let errors = load_site("content/site.toml", &bad)
+            .err()
+            .unwrap_or_default();
         assert_eq!(errors.len(), 1);
         assert_eq!(
             errors[0].to_string(),
@@ -315,10 +350,14 @@ support_max_chars = 1000
     #[test]
     fn toml_type_errors_are_located() {
         let bad = SITE.replace("support_max_chars = 1000", "support_max_chars = \"lots\"");
-        let errors = load_site("content/site.toml", &bad).err().unwrap_or_default();
+        let errors = load_site("content/site.toml", &bad)
+            .err()
+            .unwrap_or_default();
         assert_eq!(errors[0].line, Some(17), "{errors:?}");
         let unknown = format!("{SITE}\n[extra]\nx = 1\n");
-        let errors = load_site("content/site.toml", &unknown).err().unwrap_or_default();
+        let errors = load_site("content/site.toml", &unknown)
+            .err()
+            .unwrap_or_default();
         assert!(errors[0].message.contains("extra"), "{errors:?}");
     }
 
@@ -326,7 +365,8 @@ support_max_chars = 1000
 
     #[test]
     fn parses_a_post_with_line_numbers_for_links() {
-        let parsed = parse_post("p.md", "a-post", POST, &site()).unwrap_or_else(|e| panic!("{e:?}"));
+        let parsed =
+            parse_post("p.md", "a-post", POST, &site()).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(parsed.post.meta.date.long(), "2 November 2023");
         assert_eq!(parsed.post.meta.tags, ["anniversary"]);
         assert_eq!(
@@ -340,8 +380,16 @@ support_max_chars = 1000
         let cases = [
             (POST.replace("2023-11-02", "\"2023-02-30\""), 3, "date"),
             (POST.replace("\"news\"", "\"gossip\""), 4, "category"),
-            (POST.replace("(/blog/other)", "(javascript:alert(1))"), 12, "body"),
-            (POST.replace("author = \"Update from RCSLT\"", "author = \"\""), 5, "author"),
+            (
+                POST.replace("(/blog/other)", "(javascript:alert(1))"),
+                12,
+                "body",
+            ),
+            (
+                POST.replace("author = \"Update from RCSLT\"", "author = \"\""),
+                5,
+                "author",
+            ),
         ];
         for (src, line, field) in cases {
             let errors = parse_post("content/posts/a-post.md", "a-post", &src, &site())
@@ -350,19 +398,27 @@ support_max_chars = 1000
             assert_eq!(errors.len(), 1, "{errors:?}");
             assert_eq!(errors[0].line, Some(line), "{errors:?}");
             assert_eq!(errors[0].field.as_deref(), Some(field));
-            assert!(errors[0].to_string().starts_with(&format!("content/posts/a-post.md:{line}: field `{field}`")));
+            assert!(errors[0]
+                .to_string()
+                .starts_with(&format!("content/posts/a-post.md:{line}: field `{field}`")));
         }
     }
 
     #[test]
     fn front_matter_mistakes_are_located() {
         let typo = POST.replace("summary =", "sumary =");
-        let errors = parse_post("p.md", "a-post", &typo, &site()).err().unwrap_or_default();
+        let errors = parse_post("p.md", "a-post", &typo, &site())
+            .err()
+            .unwrap_or_default();
         assert_eq!(errors[0].line, Some(6), "{errors:?}");
         assert!(errors[0].message.contains("sumary"));
-        let no_front = parse_post("p.md", "a-post", "# Just a body\n", &site()).err().unwrap_or_default();
+        let no_front = parse_post("p.md", "a-post", "# Just a body\n", &site())
+            .err()
+            .unwrap_or_default();
         assert_eq!(no_front[0].line, Some(1));
-        let bad_slug = parse_post("p.md", "Bad_Slug", POST, &site()).err().unwrap_or_default();
+        let bad_slug = parse_post("p.md", "Bad_Slug", POST, &site())
+            .err()
+            .unwrap_or_default();
         assert_eq!(bad_slug[0].field.as_deref(), Some("slug"));
     }
 }

@@ -58,7 +58,12 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
         }
     }
 
-    let slugs: Vec<String> = parsed.iter().map(|(_, p)| p.post.meta.slug.clone()).collect();
+    // Every post file counts as a link target, even one with mistakes, so one
+    // error is not reported again as broken links elsewhere.
+    let slugs: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
     let slug_refs: Vec<&str> = slugs.iter().map(String::as_str).collect();
     for (name, post) in &parsed {
         for (line, href) in &post.internal_links {
@@ -73,10 +78,16 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
         }
     }
     if !errors.is_empty() {
+        errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(errors);
     }
     let mut posts: Vec<Post> = parsed.into_iter().map(|(_, p)| p.post).collect();
-    posts.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.meta.title.cmp(&b.meta.title)));
+    posts.sort_by(|a, b| {
+        b.meta
+            .date
+            .cmp(&a.meta.date)
+            .then_with(|| a.meta.title.cmp(&b.meta.title))
+    });
     Ok(Publication { site, posts })
 }
 
@@ -98,12 +109,16 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), SourceError> {
 }
 
 /// The Netlify and Cloudflare Pages rule that serves the app for every path it owns.
-pub const REDIRECTS: &str = "# Every path the build did not write is a route of the app.\n/*    /index.html    200\n";
+pub const REDIRECTS: &str =
+    "# Every path the build did not write is a route of the app.\n/*    /index.html    200\n";
 
 /// Writes the publication's JSON and host files into `out`, returning the files written.
 pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, SourceError> {
     let posts_dir = out.join("content").join("posts");
-    let mut written = vec![out.join("content").join("site.json"), posts_dir.join("index.json")];
+    let mut written = vec![
+        out.join("content").join("site.json"),
+        posts_dir.join("index.json"),
+    ];
     write_json(&written[0], &publication.site)?;
     write_json(&written[1], &PostIndex::from_posts(&publication.posts))?;
     for post in &publication.posts {
@@ -123,4 +138,3 @@ pub fn finish(out: &Path) -> Result<(), SourceError> {
     let html = fs::read(&index).map_err(|e| io_error(&index, e))?;
     write(&out.join("404.html"), &html)
 }
-

@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: publish build [--content DIR] [--out DIR]\n       publish finish [--out DIR]\n\
+const USAGE: &str =
+    "usage: publish build [--content DIR] [--out DIR]\n       publish finish [--out DIR]\n\
 The output folder defaults to $TRUNK_STAGING_DIR, then dist.";
 
 fn main() -> ExitCode {
@@ -37,7 +38,10 @@ fn main() -> ExitCode {
                 }
             },
             Err(errors) => {
-                eprintln!("publish: the content has {} problem(s) to fix:", errors.len());
+                eprintln!(
+                    "publish: the content has {} problem(s) to fix:",
+                    errors.len()
+                );
                 for error in errors {
                     eprintln!("  {error}");
                 }

@@ -1,0 +1,28 @@
+# The two commands a newcomer needs: `make serve` and `make test`.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: setup serve build test lint unit e2e
+
+setup:
+	bash scripts/setup.sh
+
+serve: setup
+	trunk serve --offline
+
+build: setup
+	trunk build --release --offline
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --locked -p content -p publish --all-targets -- -D warnings
+	cargo clippy --locked -p send-site --target wasm32-unknown-unknown -- -D warnings
+
+unit:
+	cargo test --locked -p content -p publish
+
+e2e:
+	npx playwright test
+
+test: setup lint unit build e2e

@@ -1,0 +1,152 @@
+//! What a content response means, decided apart from the browser so it is tested natively.
+
+use serde::de::DeserializeOwned;
+use std::fmt;
+
+/// Why content could not be shown, precise enough to say so in plain words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ContentError {
+    /// The request never got an answer: offline, DNS, blocked or aborted.
+    Network { url: String, detail: String },
+    /// The file is not there (a 404, or a host's HTML fallback page instead of JSON).
+    NotFound { url: String },
+    /// The server answered with another error status.
+    Status { url: String, status: u16 },
+    /// The file arrived but is not the JSON the app expects.
+    Malformed {
+        url: String,
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+}
+
+impl ContentError {
+    /// A short heading for the error panel.
+    pub fn title(&self) -> &'static str {
+        match self {
+            ContentError::Network { .. } => "We couldn't connect",
+            ContentError::NotFound { .. } => "This content is missing",
+            ContentError::Status { .. } => "The server had a problem",
+            ContentError::Malformed { .. } => "This content could not be read",
+        }
+    }
+
+    /// What happened and what the reader can do, in plain English.
+    pub fn explanation(&self) -> String {
+        match self {
+            ContentError::Network { .. } => {
+                "Check that you are online, then try again.".to_string()
+            }
+            ContentError::NotFound { .. } => {
+                "The file this page needs was not found. It may have moved. Try again, or go back to the home page.".to_string()
+            }
+            ContentError::Status { status, .. } => format!(
+                "The server answered with error {status}. This is usually brief: please try again in a moment."
+            ),
+            ContentError::Malformed { .. } => {
+                "The file this page needs is damaged, so we cannot show it. Try again; if it keeps happening, please tell us.".to_string()
+            }
+        }
+    }
+
+    /// The technical detail, for a reader reporting the problem.
+    pub fn detail(&self) -> String {
+        self.to_string()
+    }
+
+    /// True when the file is simply not there, so a page can say "not found".
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ContentError::NotFound { .. })
+    }
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ContentError::Network { url, detail } => write!(f, "{url}: network error: {detail}"),
+            ContentError::NotFound { url } => write!(f, "{url}: not found"),
+            ContentError::Status { url, status } => write!(f, "{url}: HTTP {status}"),
+            ContentError::Malformed {
+                url,
+                line,
+                column,
+                detail,
+            } => write!(f, "{url}: line {line}, column {column}: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// Decides what a response body means, apart from the network, so it can be reasoned about alone.
+pub fn decode<T: DeserializeOwned>(
+    url: &str,
+    status: u16,
+    content_type: &str,
+    body: &str,
+) -> Result<T, ContentError> {
+    let url = url.to_string();
+    if status == 404 || status == 410 {
+        return Err(ContentError::NotFound { url });
+    }
+    if !(200..300).contains(&status) {
+        return Err(ContentError::Status { url, status });
+    }
+    // A static host's fallback answers a missing file with the app's HTML page.
+    if content_type.contains("html") || body.trim_start().starts_with('<') {
+        return Err(ContentError::NotFound { url });
+    }
+    serde_json::from_str(body).map_err(|e| ContentError::Malformed {
+        url,
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::SiteConfig;
+
+    fn site(status: u16, content_type: &str, body: &str) -> Result<SiteConfig, ContentError> {
+        decode("/content/site.json", status, content_type, body)
+    }
+
+    #[test]
+    fn tells_statuses_apart() {
+        assert!(site(404, "text/plain", "").is_err_and(|e| e.is_not_found()));
+        assert_eq!(
+            site(500, "text/plain", "oops").err(),
+            Some(ContentError::Status {
+                url: "/content/site.json".into(),
+                status: 500
+            })
+        );
+    }
+
+    #[test]
+    fn html_instead_of_json_is_missing() {
+        let html = "<!doctype html><html><body>app</body></html>";
+        assert!(site(200, "text/html; charset=utf-8", html).is_err_and(|e| e.is_not_found()));
+        assert!(site(200, "application/octet-stream", html).is_err_and(|e| e.is_not_found()));
+    }
+
+    #[test]
+    fn malformed_json_names_line_column_and_field() {
+        let err = site(200, "application/json", "{\n  \"name\": 3\n}").err();
+        match err {
+            Some(ContentError::Malformed { line, detail, .. }) => {
+                assert_eq!(line, 2);
+                assert!(detail.contains("invalid type"), "{detail}");
+            }
+            other => panic!("expected Malformed, got {other:?}"),
+        }
+        let missing = site(200, "application/json", "{}")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(missing.contains("missing field `name`"), "{missing}");
+    }
+}

@@ -1,0 +1,163 @@
+//! The build tool against real folders: the shipped content, and broken copies of it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+/// A fresh, empty folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("publish-test-{}-{name}-{n}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+fn shipped_content() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
+}
+
+/// A copy of the shipped content to spoil.
+fn copy_of_content(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    let from = shipped_content();
+    fs::create_dir_all(dir.join("posts")).unwrap_or_else(|e| panic!("{e}"));
+    fs::copy(from.join("site.toml"), dir.join("site.toml")).unwrap_or_else(|e| panic!("{e}"));
+    for entry in fs::read_dir(from.join("posts"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+    {
+        fs::copy(entry.path(), dir.join("posts").join(entry.file_name()))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    dir
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn shipped_content_publishes_every_file() {
+    let publication = publish::read(&shipped_content()).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(publication.posts.len() >= 4);
+    let out = scratch("out");
+    let written = publish::write_all(&publication, &out).unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.join("content/site.json").is_file());
+    assert!(out.join("content/posts/index.json").is_file());
+    assert!(out.join("content/posts/first-anniversary.json").is_file());
+    assert_eq!(written.len(), 3 + publication.posts.len());
+    let redirects = fs::read_to_string(out.join("_redirects")).unwrap_or_default();
+    assert!(redirects.contains("/*    /index.html    200"));
+
+    let site: content::site::SiteConfig = serde_json::from_str(
+        &fs::read_to_string(out.join("content/site.json")).unwrap_or_default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(site.name, "#SENDInTheSpecialists");
+    let index: content::post::PostIndex = serde_json::from_str(
+        &fs::read_to_string(out.join("content/posts/index.json")).unwrap_or_default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        index.posts.windows(2).all(|w| w[0].date >= w[1].date),
+        "newest first"
+    );
+}
+
+#[test]
+fn a_bad_site_file_fails_naming_file_line_and_field() {
+    let content = copy_of_content("bad-site");
+    edit(
+        &content.join("site.toml"),
+        "contact_email = \"contact@example.org\"",
+        "contact_email = \"nobody\"",
+    );
+    let errors = publish::read(&content).err().unwrap_or_default();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let message = errors[0].to_string();
+    assert!(
+        message.contains("site.toml:9: field `contact_email`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_bad_post_fails_and_nothing_is_written() {
+    let content = copy_of_content("bad-post");
+    let post = content.join("posts/first-anniversary.md");
+    edit(&post, "category = \"news\"", "category = \"rumours\"");
+    let other = content.join("posts/coalition-launches.md");
+    edit(&other, "[timeline](/timeline)", "[timeline](/timelines)");
+    let errors = publish::read(&content).err().unwrap_or_default();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[0].contains("coalition-launches.md:"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[0].contains("field `body`: link \"/timelines\" leads to no page"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[1].contains("first-anniversary.md:4: field `category`"),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn links_to_missing_posts_fail() {
+    let content = copy_of_content("missing-post");
+    fs::remove_file(content.join("posts/why-the-specialist-workforce-matters.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let errors = publish::read(&content).err().unwrap_or_default();
+    assert!(
+        errors.iter().any(|e| e
+            .to_string()
+            .contains("/blog/why-the-specialist-workforce-matters")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn finish_copies_the_app_page_for_deep_links() {
+    let out = scratch("finish");
+    fs::write(out.join("index.html"), "<!doctype html><title>app</title>")
+        .unwrap_or_else(|e| panic!("{e}"));
+    publish::finish(&out).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        fs::read_to_string(out.join("404.html")).unwrap_or_default(),
+        "<!doctype html><title>app</title>"
+    );
+    assert!(
+        publish::finish(&scratch("empty")).is_err(),
+        "no index.html is an error"
+    );
+}
+
+#[test]
+fn the_binary_exits_non_zero_on_bad_content() {
+    let content = copy_of_content("binary");
+    edit(
+        &content.join("site.toml"),
+        "base_url = \"https://",
+        "base_url = \"ftp://",
+    );
+    let out = scratch("binary-out");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_publish"))
+        .args(["build", "--content"])
+        .arg(&content)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!status.status.success());
+    let stderr = String::from_utf8_lossy(&status.stderr);
+    assert!(stderr.contains("field `base_url`"), "{stderr}");
+    assert!(!out.join("content").exists(), "nothing written");
+}

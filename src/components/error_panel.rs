@@ -1,0 +1,28 @@
+//! The one way a failure reaches a reader: plain words and a way to try again.
+
+use content::response::ContentError;
+use leptos::prelude::*;
+
+/// Says what went wrong in plain words, offers Retry, and keeps the rest of the page working.
+#[component]
+pub fn ErrorPanel(
+    /// What failed.
+    error: ContentError,
+    /// Fetches the content again.
+    #[prop(into)]
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <section class="error-panel" role="alert" aria-labelledby="error-panel-title">
+            <h2 id="error-panel-title">{error.title()}</h2>
+            <p>{error.explanation()}</p>
+            <button type="button" class="button" on:click=move |_| on_retry.run(())>
+                "Try again"
+            </button>
+            <details>
+                <summary>"Technical details"</summary>
+                <p class="error-detail">{error.detail()}</p>
+            </details>
+        </section>
+    }
+}

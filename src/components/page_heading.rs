@@ -1,0 +1,42 @@
+//! Every page's `h1`, which also sets the document title and announces the page.
+
+use crate::state::{use_announcer, use_site};
+use leptos::html::H1;
+use leptos::prelude::*;
+
+/// The page's one `h1`: sets "Page – Site name" as the title and, after a
+/// navigation, moves focus here and names the page in the live region.
+#[component]
+pub fn PageHeading(
+    /// The page's name, as it should read in the title and the heading.
+    #[prop(into)]
+    title: String,
+) -> impl IntoView {
+    let site = use_site();
+    let announcer = use_announcer();
+    let heading = NodeRef::<H1>::new();
+    let page = title.clone();
+    Effect::new(move || {
+        let full = site
+            .get()
+            .map(|s| s.page_title(&page))
+            .unwrap_or_else(|| page.clone());
+        document().set_title(&full);
+    });
+    let page = title.clone();
+    Effect::new(move || {
+        if let Some(h1) = heading.get() {
+            if announcer.navigated.get_value() {
+                let _ = h1.focus();
+                announcer.message.set(page.clone());
+            } else {
+                announcer.navigated.set_value(true);
+            }
+        }
+    });
+    view! {
+        <h1 node_ref=heading tabindex="-1">
+            {title}
+        </h1>
+    }
+}

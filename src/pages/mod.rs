@@ -1,0 +1,9 @@
+//! One module a route; each page owns the data it fetches.
+
+pub mod blog;
+pub mod home;
+pub mod join;
+pub mod members;
+pub mod not_found;
+pub mod post;
+pub mod timeline;

@@ -1,0 +1,50 @@
+//! State shared by every page: the site settings and the route announcer.
+
+use crate::fetch::fetch_json;
+use content::response::ContentError;
+use content::site::SiteConfig;
+use leptos::prelude::*;
+
+/// Where the published site settings live.
+pub const SITE_JSON: &str = "/content/site.json";
+
+/// The site settings, fetched once at start and shared, so every part reads one copy.
+#[derive(Clone, Copy)]
+pub struct Site(pub LocalResource<Result<SiteConfig, ContentError>>);
+
+impl Site {
+    /// The settings if they have arrived and are valid.
+    pub fn get(&self) -> Option<SiteConfig> {
+        self.0.get().and_then(Result::ok)
+    }
+}
+
+/// Tells screen-reader users where they are after a route change.
+#[derive(Clone, Copy)]
+pub struct Announcer {
+    /// What the polite live region says.
+    pub message: RwSignal<String>,
+    /// False until the first page has shown, so the first load keeps focus at the top.
+    pub navigated: StoredValue<bool>,
+}
+
+/// Provides the shared state to the app.
+pub fn provide() {
+    provide_context(Site(LocalResource::new(|| {
+        fetch_json::<SiteConfig>(SITE_JSON)
+    })));
+    provide_context(Announcer {
+        message: RwSignal::new(String::new()),
+        navigated: StoredValue::new(false),
+    });
+}
+
+/// The shared site settings resource.
+pub fn use_site() -> Site {
+    expect_context::<Site>()
+}
+
+/// The shared route announcer.
+pub fn use_announcer() -> Announcer {
+    expect_context::<Announcer>()
+}

@@ -1,0 +1,84 @@
+// A static server that behaves like a CDN: it serves files from a folder and,
+// for paths with no file, follows the host rules the build wrote (_redirects,
+// then 404.html). No dependencies, loopback only.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(process.argv[2] ?? 'dist');
+const port = Number(process.argv[3] ?? 4173);
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+async function fileAt(path) {
+  const full = normalize(join(root, path));
+  if (!full.startsWith(root)) return null;
+  try {
+    const info = await stat(full);
+    if (info.isFile()) return full;
+    if (info.isDirectory()) {
+      const index = join(full, 'index.html');
+      if ((await stat(index).catch(() => null))?.isFile()) return index;
+    }
+  } catch {}
+  return null;
+}
+
+async function redirectRules() {
+  try {
+    const text = await readFile(join(root, '_redirects'), 'utf8');
+    return text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split(/\s+/))
+      .map(([from, to, status]) => ({ from, to, status: Number(status ?? 301) }));
+  } catch {
+    return [];
+  }
+}
+
+function matches(pattern, path) {
+  return pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : pattern === path;
+}
+
+async function send(res, status, file) {
+  const body = await readFile(file);
+  res.writeHead(status, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-cache',
+  });
+  res.end(body);
+}
+
+createServer(async (req, res) => {
+  try {
+    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    const file = await fileAt(path);
+    if (file) return await send(res, 200, file);
+    for (const rule of await redirectRules()) {
+      if (matches(rule.from, path)) {
+        const target = await fileAt(rule.to);
+        if (target && rule.status === 200) return await send(res, 200, target);
+      }
+    }
+    const notFound = await fileAt('/404.html');
+    if (notFound) return await send(res, 404, notFound);
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  } catch (error) {
+    res.writeHead(500, { 'content-type': 'text/plain' });
+    res.end(String(error));
+  }
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}`));
