@@ -8,6 +8,18 @@ use leptos::prelude::*;
 /// Where the published site settings live.
 pub const SITE_JSON: &str = "/content/site.json";
 
+/// Where the published blog index lives.
+pub const POSTS_INDEX: &str = "/content/posts/index.json";
+
+/// Where one published post lives.
+pub fn post_json(slug: &str) -> String {
+    format!("/content/posts/{slug}.json")
+}
+
+/// The blog index as the reader last left it (`?category=…&q=…&page=…`), so "Back to blog" returns there.
+#[derive(Clone, Copy)]
+pub struct LastBlogQuery(pub RwSignal<String>);
+
 /// The site settings, fetched once at start and shared, so every part reads one copy.
 #[derive(Clone, Copy)]
 pub struct Site(pub LocalResource<Result<SiteConfig, ContentError>>);
@@ -33,6 +45,7 @@ pub fn provide() {
     provide_context(Site(LocalResource::new(|| {
         fetch_json::<SiteConfig>(SITE_JSON)
     })));
+    provide_context(LastBlogQuery(RwSignal::new(String::new())));
     provide_context(Announcer {
         message: RwSignal::new(String::new()),
         navigated: StoredValue::new(false),

@@ -1,5 +1,8 @@
 //! Small components that take props and own no data.
 
+pub mod document;
 pub mod error_panel;
 pub mod layout;
+pub mod loader;
 pub mod page_heading;
+pub mod skeleton;

@@ -11,6 +11,9 @@ pub fn PageHeading(
     /// The page's name, as it should read in the title and the heading.
     #[prop(into)]
     title: String,
+    /// The page's meta description; the site's own when not given.
+    #[prop(optional, into)]
+    description: Option<String>,
 ) -> impl IntoView {
     let site = use_site();
     let announcer = use_announcer();
@@ -22,6 +25,13 @@ pub fn PageHeading(
             .map(|s| s.page_title(&page))
             .unwrap_or_else(|| page.clone());
         document().set_title(&full);
+        let text = description
+            .clone()
+            .or_else(|| site.get().map(|s| s.description))
+            .unwrap_or_default();
+        if let Ok(Some(meta)) = document().query_selector("meta[name=description]") {
+            let _ = meta.set_attribute("content", &text);
+        }
     });
     let page = title.clone();
     Effect::new(move || {

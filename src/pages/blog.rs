@@ -1,15 +1,262 @@
-//! The blog page.
+//! The blog index: newest first, with category filter, search and pages, all in the URL.
 
+use crate::components::document::DateTime;
+use crate::components::loader::loaded;
 use crate::components::page_heading::PageHeading;
+use crate::components::skeleton::ListSkeleton;
+use crate::fetch::fetch_json;
+use crate::state::{use_site, LastBlogQuery, POSTS_INDEX};
+use content::blog::BlogQuery;
+use content::post::{post_path, PostIndex, PostMeta};
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
-/// News and updates from the coalition.
+/// The address of the blog index showing `query`.
+fn blog_href(query: &BlogQuery) -> String {
+    format!("/blog{}", query.to_query_string())
+}
+
+/// Lists posts; filter, search and page live in the query string so any view can be shared.
 #[component]
 pub fn BlogIndex() -> impl IntoView {
+    let index = LocalResource::new(|| fetch_json::<PostIndex>(POSTS_INDEX));
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        let p = params.read();
+        BlogQuery::from_params(p.get("category"), p.get("q"), p.get("page"))
+    });
+    let last = expect_context::<LastBlogQuery>();
+    Effect::new(move || last.0.set(query.get().to_query_string()));
+
     view! {
         <div class="wrap page">
             <PageHeading title="Blog" />
-            <p>"News and updates from the coalition. This page is being built."</p>
+            <SearchForm query />
+            <Transition fallback=|| view! { <ListSkeleton rows=3 /> }>
+                {loaded(index, move |index: PostIndex| view! { <Listing index query /> })}
+            </Transition>
         </div>
+    }
+}
+
+/// A search box that puts the words in the URL, keeping the chosen category;
+/// without the app it still submits as an ordinary GET form.
+#[component]
+fn SearchForm(query: Memo<BlogQuery>) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let words = input.get().map(|i| i.value()).unwrap_or_default();
+        let next = BlogQuery {
+            q: words.trim().to_string(),
+            page: 1,
+            ..query.get_untracked()
+        };
+        navigate(&blog_href(&next), Default::default());
+    };
+    view! {
+        <form action="/blog" method="get" class="search-form" role="search" on:submit=submit>
+            <label for="blog-search">"Search posts"</label>
+            <div class="search-row">
+                <input
+                    id="blog-search"
+                    type="search"
+                    name="q"
+                    node_ref=input
+                    prop:value=move || query.get().q
+                />
+                {move || {
+                    query
+                        .get()
+                        .category
+                        .map(|c| view! { <input type="hidden" name="category" value=c /> })
+                }}
+                <button type="submit" class="button">
+                    "Search"
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// The category links, the matching posts and the page links.
+#[component]
+fn Listing(index: PostIndex, query: Memo<BlogQuery>) -> impl IntoView {
+    let posts = StoredValue::new(index.posts);
+    let page = Memo::new(move |_| {
+        posts.with_value(|posts| {
+            let result = query.get().apply(posts);
+            (
+                result.posts.into_iter().cloned().collect::<Vec<PostMeta>>(),
+                result.total,
+                result.page,
+                result.pages,
+            )
+        })
+    });
+    view! {
+        <Categories query />
+        <Summary query total=Signal::derive(move || page.get().1) />
+        <ol class="post-list">
+            <For each=move || page.get().0 key=|post| post.slug.clone() let:post>
+                <PostCard post />
+            </For>
+        </ol>
+        <Pagination query page=Signal::derive(move || page.get().2) pages=Signal::derive(move || page.get().3) />
+    }
+}
+
+/// Links to each category, with the current one marked.
+#[component]
+fn Categories(query: Memo<BlogQuery>) -> impl IntoView {
+    let site = use_site();
+    let link = move |slug: Option<String>, name: String| {
+        let current = {
+            let slug = slug.clone();
+            move || (query.get().category == slug).then_some("true")
+        };
+        let href = move || blog_href(&query.get().with_category(slug.as_deref()));
+        view! {
+            <li>
+                <a href=href aria-current=current>
+                    {name}
+                </a>
+            </li>
+        }
+    };
+    move || {
+        site.get().map(|site| {
+            view! {
+                <nav class="filters" aria-label="Categories">
+                    <ul>
+                        {link(None, "All posts".into())}
+                        {site
+                            .categories
+                            .into_iter()
+                            .map(|c| link(Some(c.slug), c.name))
+                            .collect_view()}
+                    </ul>
+                </nav>
+            }
+        })
+    }
+}
+
+/// Says how many posts match, or helps when none do.
+#[component]
+fn Summary(query: Memo<BlogQuery>, total: Signal<usize>) -> impl IntoView {
+    let site = use_site();
+    let described = move || {
+        let q = query.get();
+        let mut parts = Vec::new();
+        if !q.q.is_empty() {
+            parts.push(format!("“{}”", q.q));
+        }
+        if let Some(slug) = &q.category {
+            let name = site
+                .get()
+                .and_then(|s| s.category(slug).map(|c| c.name.clone()))
+                .unwrap_or_else(|| slug.clone());
+            parts.push(format!("in {name}"));
+        }
+        parts.join(" ")
+    };
+    view! {
+        <div class="results-summary" role="status">
+            {move || {
+                let n = total.get();
+                let filtered = !query.get().is_unfiltered();
+                match (n, filtered) {
+                    (0, true) => {
+                        view! {
+                            <p class="empty">
+                                "No posts match " {described} ". "
+                                <A href="/blog">"Clear filters"</A>
+                                " to see every post."
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    (0, false) => view! { <p class="empty">"There are no posts yet."</p> }.into_any(),
+                    (n, true) => {
+                        view! {
+                            <p>
+                                {format!("{n} {} ", if n == 1 { "post matches" } else { "posts match" })}
+                                {described} ". " <A href="/blog">"Clear filters"</A>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    (n, false) => {
+                        view! { <p>{format!("{n} {}", if n == 1 { "post" } else { "posts" })}</p> }
+                            .into_any()
+                    }
+                }
+            }}
+        </div>
+    }
+}
+
+/// One post in the list: title link, date, category, summary and reading time.
+#[component]
+fn PostCard(post: PostMeta) -> impl IntoView {
+    let site = use_site();
+    let category_slug = post.category.clone();
+    let category = move || {
+        site.get()
+            .and_then(|s| s.category(&category_slug).map(|c| c.name.clone()))
+            .unwrap_or_else(|| category_slug.clone())
+    };
+    let category_href = blog_href(&BlogQuery::default().with_category(Some(&post.category)));
+    view! {
+        <li class="post-card">
+            <article>
+                <h2>
+                    <A href=post_path(&post.slug)>{post.title}</A>
+                </h2>
+                <p class="post-meta">
+                    <DateTime date=post.date />
+                    " · "
+                    <a href=category_href>{category}</a>
+                    " · "
+                    {format!("{} min read", post.reading_minutes)}
+                </p>
+                <p>{post.summary}</p>
+            </article>
+        </li>
+    }
+}
+
+/// Previous and next page links, shown only when there is more than one page.
+#[component]
+fn Pagination(query: Memo<BlogQuery>, page: Signal<usize>, pages: Signal<usize>) -> impl IntoView {
+    move || {
+        let (page, pages) = (page.get(), pages.get());
+        (pages > 1).then(|| {
+            let q = query.get();
+            view! {
+                <nav class="pagination" aria-label="Pages">
+                    {(page > 1)
+                        .then(|| {
+                            view! {
+                                <a href=blog_href(&q.with_page(page - 1)) rel="prev">
+                                    "Previous page"
+                                </a>
+                            }
+                        })}
+                    <span>{format!("Page {page} of {pages}")}</span>
+                    {(page < pages)
+                        .then(|| {
+                            view! {
+                                <a href=blog_href(&q.with_page(page + 1)) rel="next">
+                                    "Next page"
+                                </a>
+                            }
+                        })}
+                </nav>
+            }
+        })
     }
 }

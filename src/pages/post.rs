@@ -1,18 +1,199 @@
-//! One blog post.
+//! One blog post, reached by `/blog/:slug`; it fetches only its own file.
 
+use crate::components::document::{DateTime, Document};
+use crate::components::error_panel::ErrorPanel;
 use crate::components::page_heading::PageHeading;
+use crate::components::skeleton::PostSkeleton;
+use crate::fetch::fetch_json;
+use crate::state::{post_json, use_site, LastBlogQuery, POSTS_INDEX};
+use content::blog::BlogQuery;
+use content::post::{post_path, share_links, Post, PostIndex};
+use content::response::ContentError;
+use content::site::is_slug;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-/// A post, reached by its slug.
+/// Shows a post, "post not found" for an unknown slug, or the error panel.
 #[component]
 pub fn PostPage() -> impl IntoView {
     let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    let post = LocalResource::new(move || {
+        let slug = slug.get();
+        async move {
+            if !is_slug(&slug) {
+                return Err(ContentError::NotFound {
+                    url: post_json(&slug),
+                });
+            }
+            fetch_json::<Post>(&post_json(&slug)).await
+        }
+    });
     view! {
         <div class="wrap page">
-            <PageHeading title="Post" />
-            <p>{slug}</p>
+            <BackLink />
+            <Transition fallback=PostSkeleton>
+                {move || Suspend::new(async move {
+                    match post.await {
+                        Ok(post) => EitherOf3::A(view! { <Article post /> }),
+                        Err(error) if error.is_not_found() => EitherOf3::B(view! { <PostNotFound /> }),
+                        Err(error) => {
+                            EitherOf3::C(view! {
+                                <ErrorPanel error on_retry=move |_| post.refetch() />
+                            })
+                        }
+                    }
+                })}
+            </Transition>
         </div>
+    }
+}
+
+/// Returns to the blog list as the reader left it: filter, search and page kept.
+#[component]
+fn BackLink() -> impl IntoView {
+    let last = expect_context::<LastBlogQuery>();
+    view! {
+        <p class="back-link">
+            <A href=move || format!("/blog{}", last.0.get())>"Back to blog"</A>
+        </p>
+    }
+}
+
+/// Says the post does not exist and offers the way back.
+#[component]
+fn PostNotFound() -> impl IntoView {
+    view! {
+        <PageHeading title="Post not found" />
+        <p>"There is no post at this address. It may have been renamed or removed."</p>
+        <p>
+            <A href="/blog">"See all posts"</A>
+        </p>
+    }
+}
+
+/// The post itself: title, date, category, author, body, tags, sharing and neighbours.
+#[component]
+fn Article(post: Post) -> impl IntoView {
+    let site = use_site();
+    let meta = post.meta;
+    let category_slug = meta.category.clone();
+    let category = move || {
+        site.get()
+            .and_then(|s| s.category(&category_slug).map(|c| c.name.clone()))
+            .unwrap_or_else(|| category_slug.clone())
+    };
+    let category_href = format!(
+        "/blog{}",
+        BlogQuery::default()
+            .with_category(Some(&meta.category))
+            .to_query_string()
+    );
+    let tags = meta.tags.clone();
+    let (slug, title) = (meta.slug.clone(), meta.title.clone());
+    view! {
+        <article class="post">
+            <header class="post-header">
+                <PageHeading title=meta.title.clone() description=meta.summary.clone() />
+                <p class="post-meta">
+                    <DateTime date=meta.date />
+                    {meta
+                        .updated
+                        .map(|updated| view! { " (updated " <DateTime date=updated /> ")" })}
+                    " · Posted in " <a href=category_href>{category}</a> " · " {meta.author.clone()}
+                    " · " {format!("{} min read", meta.reading_minutes)}
+                </p>
+                {meta
+                    .image
+                    .clone()
+                    .map(|image| view! { <img class="lead-image" src=image.src alt=image.alt /> })}
+            </header>
+            <div class="prose">
+                <Document blocks=post.body />
+            </div>
+            <footer class="post-footer">
+                {(!tags.is_empty())
+                    .then(|| {
+                        view! {
+                            <h2 class="small-heading">"Tags"</h2>
+                            <ul class="tags">
+                                {tags.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })}
+                <Share slug=slug.clone() title />
+                <Neighbours slug />
+            </footer>
+        </article>
+    }
+}
+
+/// Plain share links built from the site's base URL; no third-party scripts.
+#[component]
+fn Share(slug: String, title: String) -> impl IntoView {
+    let site = use_site();
+    move || {
+        site.get().map(|site| {
+            view! {
+                <h2 class="small-heading">"Share this post"</h2>
+                <ul class="share">
+                    {share_links(&site.base_url, &slug, &title)
+                        .into_iter()
+                        .map(|(name, href)| {
+                            view! {
+                                <li>
+                                    <a href=href rel="noopener noreferrer">
+                                        {name}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+        })
+    }
+}
+
+/// Links to the older and newer posts, from the index; quietly absent if it fails.
+#[component]
+fn Neighbours(slug: String) -> impl IntoView {
+    let index = LocalResource::new(|| fetch_json::<PostIndex>(POSTS_INDEX));
+    view! {
+        <Suspense fallback=|| ()>
+            {
+                let slug = slug.clone();
+                move || {
+                    let slug = slug.clone();
+                    Suspend::new(async move {
+                        index.await.ok().map(|index| {
+                            let (older, newer) = index.neighbours(&slug);
+                            let link = |label: &'static str, rel: &'static str, post: Option<&content::post::PostMeta>| {
+                                post.map(|p| {
+                                    view! {
+                                        <li>
+                                            <span class="small">{label}</span>
+                                            <a href=post_path(&p.slug) rel=rel>
+                                                {p.title.clone()}
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                            };
+                            view! {
+                                <nav class="post-nav" aria-label="More posts">
+                                    <ul>
+                                        {link("Older post", "prev", older)}
+                                        {link("Newer post", "next", newer)}
+                                    </ul>
+                                </nav>
+                            }
+                        })
+                    })
+                }
+            }
+        </Suspense>
     }
 }

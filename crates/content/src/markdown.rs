@@ -127,11 +127,12 @@ impl Builder {
             Tag::HtmlBlock => Frame::Paragraph(Vec::new()),
             Tag::Heading { level, .. } => {
                 let level = match level {
-                    HeadingLevel::H1 => 2,
-                    HeadingLevel::H2 => 3,
-                    HeadingLevel::H3 => 4,
-                    HeadingLevel::H4 => 5,
-                    _ => 6,
+                    HeadingLevel::H1 => 1,
+                    HeadingLevel::H2 => 2,
+                    HeadingLevel::H3 => 3,
+                    HeadingLevel::H4 => 4,
+                    HeadingLevel::H5 => 5,
+                    HeadingLevel::H6 => 6,
                 };
                 Frame::Heading(level, Vec::new())
             }
@@ -307,6 +308,28 @@ impl Builder {
     }
 }
 
+fn visit_headings(blocks: &mut [Block], f: &mut dyn FnMut(&mut u8)) {
+    for block in blocks {
+        match block {
+            Block::Heading { level, .. } => f(level),
+            Block::Quote { content } => visit_headings(content, f),
+            Block::List { items, .. } => items.iter_mut().for_each(|item| visit_headings(item, f)),
+            _ => {}
+        }
+    }
+}
+
+/// Moves headings so the body's top level is `h2`, below the page's own `h1`,
+/// whether the editor started sections with `#` or `##`.
+fn shift_headings(blocks: &mut [Block]) {
+    let mut top = u8::MAX;
+    visit_headings(blocks, &mut |level| top = top.min(*level));
+    if top == u8::MAX {
+        return;
+    }
+    visit_headings(blocks, &mut |level| *level = (*level + 2 - top).clamp(2, 6));
+}
+
 fn trim_trailing_breaks(blocks: &mut [Block]) {
     for block in blocks {
         if let Block::Paragraph { content } = block {
@@ -338,6 +361,7 @@ pub fn to_document(markdown: &str) -> Converted {
     let mut out = builder.out;
     if let Some(Frame::Root(mut blocks)) = builder.stack.pop() {
         trim_trailing_breaks(&mut blocks);
+        shift_headings(&mut blocks);
         out.blocks = blocks;
     }
     out
@@ -444,6 +468,20 @@ mod tests {
             })
             .collect();
         assert_eq!(levels, [2, 3, 4, 5, 6, 6]);
+        let from_h2 = to_document("## a\n### b\n## c\n");
+        let levels: Vec<u8> = from_h2
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Heading { level, .. } => Some(*level),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            levels,
+            [2, 3, 2],
+            "sections written with ## start at h2 too"
+        );
     }
 
     #[test]

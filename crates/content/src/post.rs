@@ -85,6 +85,38 @@ impl PostIndex {
     }
 }
 
+/// Where a post lives on the site.
+pub fn post_path(slug: &str) -> String {
+    format!("/blog/{slug}")
+}
+
+/// Plain share links (no third-party scripts): (network name, address).
+pub fn share_links(base_url: &str, slug: &str, title: &str) -> Vec<(&'static str, String)> {
+    use crate::blog::encode;
+    let url = format!("{}{}", base_url.trim_end_matches('/'), post_path(slug));
+    let (u, t) = (encode(&url), encode(title));
+    vec![
+        ("Email", format!("mailto:?subject={t}&body={u}")),
+        (
+            "Bluesky",
+            format!("https://bsky.app/intent/compose?text={t}%20{u}"),
+        ),
+        (
+            "X (Twitter)",
+            format!("https://twitter.com/intent/tweet?url={u}&text={t}"),
+        ),
+        (
+            "Facebook",
+            format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
+        ),
+        (
+            "LinkedIn",
+            format!("https://www.linkedin.com/sharing/share-offsite/?url={u}"),
+        ),
+        ("WhatsApp", format!("https://wa.me/?text={t}%20{u}")),
+    ]
+}
+
 /// Checks a post's metadata against the rules and the site's categories.
 pub fn validate_meta(meta: &PostMeta, site: &SiteConfig) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -250,6 +282,23 @@ mod tests {
         assert_eq!(older.map(|p| p.slug.as_str()), Some("a"));
         assert_eq!(newer.map(|p| p.slug.as_str()), Some("c"));
         assert_eq!(index.neighbours("c").1, None);
+    }
+
+    #[test]
+    fn share_links_are_plain_encoded_urls() {
+        let links = share_links("https://example.org/", "a-post", "SEND & AP");
+        assert_eq!(
+            links[0].1,
+            "mailto:?subject=SEND%20%26%20AP&body=https%3A%2F%2Fexample.org%2Fblog%2Fa-post"
+        );
+        assert!(
+            links.iter().all(|(_, href)| classify(href).is_some()),
+            "{links:?}"
+        );
+        assert!(links
+            .iter()
+            .skip(1)
+            .all(|(_, href)| href.starts_with("https://")));
     }
 
     #[test]
