@@ -61,3 +61,17 @@ pub fn use_site() -> Site {
 pub fn use_announcer() -> Announcer {
     expect_context::<Announcer>()
 }
+
+/// Where the published timeline lives.
+pub const TIMELINE_JSON: &str = "/content/timeline.json";
+
+/// Today's date from the reader's clock, so "overdue" and "now" are never hard-coded.
+pub fn today() -> Option<content::date::PartialDate> {
+    let now = js_sys::Date::new_0();
+    content::date::PartialDate::day(
+        now.get_full_year() as i32,
+        (now.get_month() + 1) as u8,
+        now.get_date() as u8,
+    )
+    .ok()
+}

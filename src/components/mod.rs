@@ -4,5 +4,7 @@ pub mod document;
 pub mod error_panel;
 pub mod layout;
 pub mod loader;
+pub mod membership_chart;
+pub mod milestone;
 pub mod page_heading;
 pub mod skeleton;

@@ -115,6 +115,11 @@ impl PartialDate {
         (self.year, month, day)
     }
 
+    /// The first day this date could mean.
+    pub fn first_day(&self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
     /// True when every day this date could mean is before `today`.
     pub fn has_passed(&self, today: &PartialDate) -> bool {
         self.last_day() < today.last_day()

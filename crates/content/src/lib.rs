@@ -12,6 +12,7 @@ pub mod link;
 pub mod post;
 pub mod response;
 pub mod site;
+pub mod timeline;
 
 #[cfg(feature = "build")]
 pub mod markdown;

@@ -422,3 +422,240 @@ support_max_chars = 1000
         assert_eq!(bad_slug[0].field.as_deref(), Some("slug"));
     }
 }
+
+/// A milestone as editors write it in `content/timeline.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MilestoneSource {
+    id: String,
+    #[serde(default)]
+    date: Option<toml::Value>,
+    #[serde(default)]
+    period: Option<String>,
+    title: String,
+    description: String,
+    kind: String,
+    status: crate::timeline::Status,
+    #[serde(default)]
+    post: Option<String>,
+    #[serde(default)]
+    source: Option<crate::timeline::Source>,
+}
+
+/// A membership figure as editors write it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MembershipSource {
+    date: toml::Value,
+    count: u32,
+    #[serde(default)]
+    at_least: bool,
+}
+
+/// `content/timeline.toml` as editors write it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TimelineSource {
+    kinds: Vec<crate::timeline::Kind>,
+    #[serde(default)]
+    membership: Vec<MembershipSource>,
+    milestones: Vec<MilestoneSource>,
+}
+
+/// A parsed timeline with the site links its descriptions make, for checking later.
+#[derive(Debug)]
+pub struct ParsedTimeline {
+    /// The timeline as it will be published.
+    pub timeline: crate::timeline::Timeline,
+    /// (line, href) of every site-relative link in the descriptions.
+    pub internal_links: Vec<(usize, String)>,
+}
+
+/// Reads and checks `content/timeline.toml` against the published post slugs.
+pub fn load_timeline(
+    file: &str,
+    src: &str,
+    post_slugs: &[&str],
+) -> Result<ParsedTimeline, Vec<SourceError>> {
+    use crate::timeline::{MembershipPoint, Milestone, Timeline};
+    let source: TimelineSource = parse_toml(file, src, 0).map_err(|e| vec![e])?;
+    let mut errors = Vec::new();
+    let mut internal_links = Vec::new();
+    let date_at =
+        |field: String, value: &toml::Value, errors: &mut Vec<SourceError>| match date_field(value)
+        {
+            Ok(date) => Some(date),
+            Err(message) => {
+                errors.push(SourceError {
+                    file: file.to_string(),
+                    line: field_line(src, &field),
+                    field: Some(field),
+                    message,
+                });
+                None
+            }
+        };
+    let mut milestones = Vec::new();
+    for (i, m) in source.milestones.into_iter().enumerate() {
+        let date = match &m.date {
+            Some(value) => date_at(format!("milestones[{i}].date"), value, &mut errors),
+            None => None,
+        };
+        let converted = to_document(&m.description);
+        let field = format!("milestones[{i}].description");
+        let base = field_line(src, &field).unwrap_or(1);
+        for (line, message) in converted.problems {
+            errors.push(SourceError {
+                file: file.to_string(),
+                line: Some(base + line - 1),
+                field: Some(field.clone()),
+                message,
+            });
+        }
+        internal_links.extend(
+            converted
+                .internal_links
+                .into_iter()
+                .map(|(line, href)| (base + line - 1, href)),
+        );
+        milestones.push(Milestone {
+            id: m.id,
+            date,
+            period: m.period,
+            title: m.title,
+            description: converted.blocks,
+            kind: m.kind,
+            status: m.status,
+            post: m.post,
+            source: m.source,
+        });
+    }
+    let mut membership = Vec::new();
+    for (i, p) in source.membership.into_iter().enumerate() {
+        if let Some(date) = date_at(format!("membership[{i}].date"), &p.date, &mut errors) {
+            membership.push(MembershipPoint {
+                date,
+                count: p.count,
+                at_least: p.at_least,
+            });
+        }
+    }
+    let timeline = Timeline {
+        kinds: source.kinds,
+        membership,
+        milestones,
+    };
+    if errors.is_empty() {
+        errors.extend(locate(file, src, 0, timeline.validate(post_slugs)));
+    }
+    if errors.is_empty() {
+        Ok(ParsedTimeline {
+            timeline,
+            internal_links,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod timeline_tests {
+    use super::*;
+
+    const TIMELINE: &str = r#"[[kinds]]
+slug = "coalition"
+name = "Coalition"
+
+[[membership]]
+date = 2022-11-02
+count = 100
+at_least = true
+
+[[milestones]]
+id = "launch"
+date = 2022-11-02
+title = "Launch"
+description = "The coalition [launches](/blog/a-post)."
+kind = "coalition"
+status = "achieved"
+post = "a-post"
+
+[[milestones]]
+id = "debate"
+period = "During the first year"
+title = "Debate"
+description = """
+A debate.
+"""
+kind = "coalition"
+status = "achieved"
+"#;
+
+    #[test]
+    fn parses_the_timeline() {
+        let parsed =
+            load_timeline("t.toml", TIMELINE, &["a-post"]).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(parsed.timeline.milestones.len(), 2);
+        assert_eq!(
+            parsed.timeline.milestones[1].when(),
+            "During the first year (exact date not known)"
+        );
+        assert_eq!(
+            parsed.internal_links,
+            vec![(14, "/blog/a-post".to_string())]
+        );
+    }
+
+    #[test]
+    fn bad_timelines_name_file_line_and_field() {
+        let cases = [
+            (
+                TIMELINE.replace("date = 2022-11-02\ntitle", "date = \"2022-13\"\ntitle"),
+                12,
+                "milestones[0].date",
+            ),
+            (
+                TIMELINE.replace("id = \"debate\"", "id = \"launch\""),
+                20,
+                "milestones[1].id",
+            ),
+            (
+                TIMELINE.replace(
+                    "kind = \"coalition\"\nstatus = \"achieved\"\npost",
+                    "kind = \"rumour\"\nstatus = \"achieved\"\npost",
+                ),
+                15,
+                "milestones[0].kind",
+            ),
+            (
+                TIMELINE.replace("post = \"a-post\"", "post = \"nope\""),
+                17,
+                "milestones[0].post",
+            ),
+            (
+                TIMELINE.replace("period = \"During the first year\"\n", ""),
+                19,
+                "milestones[1].date",
+            ),
+            (
+                TIMELINE.replace("(/blog/a-post)", "(javascript:alert(1))"),
+                14,
+                "milestones[0].description",
+            ),
+        ];
+        for (src, line, field) in cases {
+            let errors = load_timeline("content/timeline.toml", &src, &["a-post"])
+                .err()
+                .unwrap_or_default();
+            assert_eq!(errors.len(), 1, "{field}: {errors:?}");
+            assert_eq!(errors[0].field.as_deref(), Some(field), "{errors:?}");
+            assert_eq!(errors[0].line, Some(line), "{field}: {errors:?}");
+        }
+        let bad_status = TIMELINE.replace("status = \"achieved\"\npost", "status = \"done\"\npost");
+        let errors = load_timeline("t.toml", &bad_status, &["a-post"])
+            .err()
+            .unwrap_or_default();
+        assert_eq!(errors[0].line, Some(16), "{errors:?}");
+        assert!(errors[0].message.contains("done"), "{errors:?}");
+    }
+}

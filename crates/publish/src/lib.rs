@@ -4,7 +4,8 @@
 
 use content::post::{internal_link_exists, Post, PostIndex};
 use content::site::SiteConfig;
-use content::source::{load_site, parse_post, SourceError};
+use content::source::{load_site, load_timeline, parse_post, SourceError};
+use content::timeline::Timeline;
 use serde::Serialize;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,6 +17,8 @@ pub struct Publication {
     pub site: SiteConfig,
     /// Every checked post, newest first.
     pub posts: Vec<Post>,
+    /// The checked timeline.
+    pub timeline: Timeline,
 }
 
 fn io_error(file: &Path, error: std::io::Error) -> SourceError {
@@ -65,22 +68,69 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
         .filter_map(|f| f.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .collect();
     let slug_refs: Vec<&str> = slugs.iter().map(String::as_str).collect();
-    for (name, post) in &parsed {
-        for (line, href) in &post.internal_links {
-            if !internal_link_exists(href, &slug_refs) {
-                errors.push(SourceError {
-                    file: name.clone(),
-                    line: Some(*line),
-                    field: Some("body".into()),
-                    message: format!("link \"{href}\" leads to no page or post on this site"),
-                });
+
+    let timeline_file = content_dir.join("timeline.toml");
+    let timeline_name = timeline_file.display().to_string();
+    let timeline = match fs::read_to_string(&timeline_file) {
+        Ok(src) => match load_timeline(&timeline_name, &src, &slug_refs) {
+            Ok(parsed) => Some(parsed),
+            Err(mut e) => {
+                errors.append(&mut e);
+                None
             }
+        },
+        Err(e) => {
+            errors.push(io_error(&timeline_file, e));
+            None
+        }
+    };
+    let milestone_ids: Vec<&str> = timeline
+        .iter()
+        .flat_map(|t| t.timeline.milestones.iter().map(|m| m.id.as_str()))
+        .collect();
+
+    let mut links: Vec<(&str, usize, &str, &str)> = Vec::new();
+    for (name, post) in &parsed {
+        links.extend(
+            post.internal_links
+                .iter()
+                .map(|(line, href)| (name.as_str(), *line, "body", href.as_str())),
+        );
+    }
+    if let Some(parsed) = &timeline {
+        links.extend(
+            parsed
+                .internal_links
+                .iter()
+                .map(|(line, href)| (timeline_name.as_str(), *line, "description", href.as_str())),
+        );
+    }
+    for (file, line, field, href) in links {
+        let problem = if !internal_link_exists(href, &slug_refs) {
+            Some(format!(
+                "link \"{href}\" leads to no page or post on this site"
+            ))
+        } else {
+            timeline_fragment(href)
+                .filter(|id| !milestone_ids.contains(id))
+                .map(|id| format!("link \"{href}\": the timeline has no milestone \"{id}\""))
+        };
+        if let Some(message) = problem {
+            errors.push(SourceError {
+                file: file.to_string(),
+                line: Some(line),
+                field: Some(field.into()),
+                message,
+            });
         }
     }
     if !errors.is_empty() {
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(errors);
     }
+    let Some(timeline) = timeline else {
+        return Err(errors);
+    };
     let mut posts: Vec<Post> = parsed.into_iter().map(|(_, p)| p.post).collect();
     posts.sort_by(|a, b| {
         b.meta
@@ -88,7 +138,19 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
             .cmp(&a.meta.date)
             .then_with(|| a.meta.title.cmp(&b.meta.title))
     });
-    Ok(Publication { site, posts })
+    Ok(Publication {
+        site,
+        posts,
+        timeline: timeline.timeline,
+    })
+}
+
+/// The milestone id in a `/timeline#id` link, if it has one.
+fn timeline_fragment(href: &str) -> Option<&str> {
+    href.strip_prefix("/timeline")
+        .and_then(|rest| rest.rsplit_once('#'))
+        .map(|(_, id)| id)
+        .filter(|id| !id.is_empty())
 }
 
 fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), SourceError> {
@@ -118,9 +180,11 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
     let mut written = vec![
         out.join("content").join("site.json"),
         posts_dir.join("index.json"),
+        out.join("content").join("timeline.json"),
     ];
     write_json(&written[0], &publication.site)?;
     write_json(&written[1], &PostIndex::from_posts(&publication.posts))?;
+    write_json(&written[2], &publication.timeline)?;
     for post in &publication.posts {
         let path = posts_dir.join(format!("{}.json", post.meta.slug));
         write_json(&path, post)?;

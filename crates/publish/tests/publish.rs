@@ -25,6 +25,8 @@ fn copy_of_content(name: &str) -> PathBuf {
     let from = shipped_content();
     fs::create_dir_all(dir.join("posts")).unwrap_or_else(|e| panic!("{e}"));
     fs::copy(from.join("site.toml"), dir.join("site.toml")).unwrap_or_else(|e| panic!("{e}"));
+    fs::copy(from.join("timeline.toml"), dir.join("timeline.toml"))
+        .unwrap_or_else(|e| panic!("{e}"));
     for entry in fs::read_dir(from.join("posts"))
         .unwrap_or_else(|e| panic!("{e}"))
         .flatten()
@@ -50,7 +52,8 @@ fn shipped_content_publishes_every_file() {
     assert!(out.join("content/site.json").is_file());
     assert!(out.join("content/posts/index.json").is_file());
     assert!(out.join("content/posts/first-anniversary.json").is_file());
-    assert_eq!(written.len(), 3 + publication.posts.len());
+    assert!(out.join("content/timeline.json").is_file());
+    assert_eq!(written.len(), 4 + publication.posts.len());
     let redirects = fs::read_to_string(out.join("_redirects")).unwrap_or_default();
     assert!(redirects.contains("/*    /index.html    200"));
 
@@ -160,4 +163,57 @@ fn the_binary_exits_non_zero_on_bad_content() {
     let stderr = String::from_utf8_lossy(&status.stderr);
     assert!(stderr.contains("field `base_url`"), "{stderr}");
     assert!(!out.join("content").exists(), "nothing written");
+}
+
+#[test]
+fn timeline_links_are_checked_both_ways() {
+    let content = copy_of_content("timeline-links");
+    edit(
+        &content.join("posts/coalition-launches.md"),
+        "[timeline](/timeline)",
+        "[timeline](/timeline#no-such-milestone)",
+    );
+    edit(
+        &content.join("timeline.toml"),
+        "post = \"coalition-launches\"",
+        "post = \"no-such-post\"",
+    );
+    let messages: Vec<String> = publish::read(&content)
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].contains("coalition-launches.md:29: field `body`: link \"/timeline#no-such-milestone\": the timeline has no milestone"), "{messages:?}");
+    assert!(
+        messages[1].contains(
+            "timeline.toml:44: field `milestones[0].post`: there is no post \"no-such-post\""
+        ),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn shipped_timeline_has_every_fact_milestone() {
+    let publication = publish::read(&shipped_content()).unwrap_or_else(|e| panic!("{e:?}"));
+    let ids: Vec<&str> = publication
+        .timeline
+        .milestones
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect();
+    for id in [
+        "coalition-launch",
+        "send-ap-improvement-plan",
+        "first-anniversary",
+        "workforce-steering-group",
+        "workforce-steering-group-complete",
+    ] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    assert_eq!(
+        publication.timeline.latest_membership().map(|p| p.figure()),
+        Some("more than 130".to_string())
+    );
 }

@@ -1,0 +1,551 @@
+//! The coalition's progress: milestones with honest dates, kinds and statuses,
+//! and the membership figures the chart and home page read.
+
+use crate::date::PartialDate;
+use crate::doc::Block;
+use crate::link::{classify, LinkKind};
+use crate::site::{is_slug, Problem};
+use serde::{Deserialize, Serialize};
+
+/// Where a milestone stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// It has happened.
+    Achieved,
+    /// It has started and is not finished.
+    InProgress,
+    /// It was promised or planned and has not happened yet.
+    Planned,
+}
+
+impl Status {
+    /// Every status, in the order filters list them.
+    pub const ALL: [Status; 3] = [Status::Achieved, Status::InProgress, Status::Planned];
+
+    /// The word readers see, so status never relies on colour.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Achieved => "Achieved",
+            Status::InProgress => "In progress",
+            Status::Planned => "Planned",
+        }
+    }
+
+    /// The URL and JSON key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Achieved => "achieved",
+            Status::InProgress => "in_progress",
+            Status::Planned => "planned",
+        }
+    }
+
+    /// Reads a URL key.
+    pub fn from_key(key: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// A kind of milestone, listed in the timeline file so editors can add more.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kind {
+    /// The key milestones and the `?kind=` filter use.
+    pub slug: String,
+    /// The name readers see.
+    pub name: String,
+}
+
+/// An outside source for a milestone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// An http(s) address.
+    pub url: String,
+    /// What the link says, naming the publisher.
+    pub label: String,
+}
+
+/// One step in the coalition's story.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Milestone {
+    /// A stable, URL-safe id: `/timeline#<id>` reaches it.
+    pub id: String,
+    /// When, at the precision known; absent when no date is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// For a milestone without a date: the period it falls in, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// A short headline.
+    pub title: String,
+    /// A few sentences, as the same safe document tree as posts.
+    pub description: Vec<Block>,
+    /// The slug of one of the timeline's kinds.
+    pub kind: String,
+    /// Where it stands.
+    pub status: Status,
+    /// A post on this site about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post: Option<String>,
+    /// An outside source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+
+/// A membership figure: "more than `count` organisations" on a date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MembershipPoint {
+    /// When the figure was stated.
+    pub date: PartialDate,
+    /// The number of organisations.
+    pub count: u32,
+    /// True when the figure is a floor ("more than 130").
+    #[serde(default)]
+    pub at_least: bool,
+}
+
+impl MembershipPoint {
+    /// The figure in words: "more than 130" or "130".
+    pub fn figure(&self) -> String {
+        if self.at_least {
+            format!("more than {}", self.count)
+        } else {
+            self.count.to_string()
+        }
+    }
+
+    /// The short form for charts: "130+" or "130".
+    pub fn short(&self) -> String {
+        if self.at_least {
+            format!("{}+", self.count)
+        } else {
+            self.count.to_string()
+        }
+    }
+}
+
+/// The published timeline: `content/timeline.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timeline {
+    /// The kinds milestones may have.
+    pub kinds: Vec<Kind>,
+    /// Membership over time, oldest first.
+    pub membership: Vec<MembershipPoint>,
+    /// Milestones, oldest first.
+    pub milestones: Vec<Milestone>,
+}
+
+/// What the reader has asked the timeline to show: `?kind=&status=`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TimelineQuery {
+    /// A kind slug, or every kind.
+    pub kind: Option<String>,
+    /// A status, or every status.
+    pub status: Option<Status>,
+}
+
+impl TimelineQuery {
+    /// Reads the query from URL parameters, ignoring values it does not know.
+    pub fn from_params(kind: Option<String>, status: Option<String>) -> Self {
+        Self {
+            kind: kind.filter(|k| !k.is_empty()),
+            status: status.as_deref().and_then(Status::from_key),
+        }
+    }
+
+    /// The `?…` part of the timeline URL for this query.
+    pub fn to_query_string(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(kind) = &self.kind {
+            parts.push(format!("kind={}", crate::blog::encode(kind)));
+        }
+        if let Some(status) = self.status {
+            parts.push(format!("status={}", status.key()));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// True when the milestone passes the filters.
+    pub fn matches(&self, milestone: &Milestone) -> bool {
+        self.kind.as_deref().is_none_or(|k| milestone.kind == k)
+            && self.status.is_none_or(|s| milestone.status == s)
+    }
+}
+
+/// A run of milestones under one heading: a year, or a period for undated ones.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Group<'a> {
+    /// "2023", or the period text of undated milestones.
+    pub heading: String,
+    /// The milestones, in order, each with "is it after now?".
+    pub milestones: Vec<&'a Milestone>,
+}
+
+impl Milestone {
+    /// True for a planned or unfinished milestone whose whole date has passed.
+    pub fn is_overdue(&self, today: &PartialDate) -> bool {
+        self.status != Status::Achieved && self.date.is_some_and(|d| d.has_passed(today))
+    }
+
+    /// True when this milestone lies after today: planned for a date not yet passed.
+    pub fn is_future(&self, today: &PartialDate) -> bool {
+        self.date
+            .is_some_and(|d| !d.has_passed(today) && d.last_day() > today.last_day())
+            || (self.date.is_none() && self.status == Status::Planned)
+    }
+
+    /// The date as readers see it, or the period, or an honest "date not known".
+    pub fn when(&self) -> String {
+        match (&self.date, &self.period) {
+            (Some(date), _) => date.long(),
+            (None, Some(period)) => format!("{period} (exact date not known)"),
+            (None, None) => "Date not known".to_string(),
+        }
+    }
+}
+
+impl Timeline {
+    /// The name of a kind, falling back to its slug.
+    pub fn kind_name<'a>(&'a self, slug: &'a str) -> &'a str {
+        self.kinds
+            .iter()
+            .find(|k| k.slug == slug)
+            .map(|k| k.name.as_str())
+            .unwrap_or(slug)
+    }
+
+    /// The matching milestones grouped by year (or period), oldest first.
+    pub fn groups(&self, query: &TimelineQuery) -> Vec<Group<'_>> {
+        let mut groups: Vec<Group<'_>> = Vec::new();
+        for milestone in self.milestones.iter().filter(|m| query.matches(m)) {
+            let heading = match (&milestone.date, &milestone.period) {
+                (Some(date), _) => date.year().to_string(),
+                (None, Some(period)) => period.clone(),
+                (None, None) => "Date not known".to_string(),
+            };
+            match groups.last_mut() {
+                Some(group) if group.heading == heading => group.milestones.push(milestone),
+                _ => groups.push(Group {
+                    heading,
+                    milestones: vec![milestone],
+                }),
+            }
+        }
+        groups
+    }
+
+    /// The id of the first milestone that lies after today, where the "now" marker goes before;
+    /// `None` puts it after the last.
+    pub fn first_future<'a>(
+        &'a self,
+        query: &TimelineQuery,
+        today: &PartialDate,
+    ) -> Option<&'a str> {
+        self.milestones
+            .iter()
+            .filter(|m| query.matches(m))
+            .find(|m| m.is_future(today))
+            .map(|m| m.id.as_str())
+    }
+
+    /// The most recent achieved milestones, newest first, for the home page.
+    pub fn latest_achieved(&self, n: usize) -> Vec<&Milestone> {
+        self.milestones
+            .iter()
+            .rev()
+            .filter(|m| m.status == Status::Achieved && m.date.is_some())
+            .take(n)
+            .collect()
+    }
+
+    /// The next planned milestone: the earliest not yet achieved.
+    pub fn next_planned(&self) -> Option<&Milestone> {
+        self.milestones
+            .iter()
+            .find(|m| m.status != Status::Achieved)
+    }
+
+    /// The latest membership figure, the coalition's headline number.
+    pub fn latest_membership(&self) -> Option<&MembershipPoint> {
+        self.membership.iter().max_by_key(|p| p.date)
+    }
+
+    /// Every rule the timeline must meet, given the published post slugs.
+    pub fn validate(&self, post_slugs: &[&str]) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for (i, kind) in self.kinds.iter().enumerate() {
+            if !is_slug(&kind.slug) {
+                problems.push(Problem::new(
+                    format!("kinds[{i}].slug"),
+                    "use lower-case letters, digits and hyphens",
+                ));
+            }
+            if self.kinds[..i].iter().any(|k| k.slug == kind.slug) {
+                problems.push(Problem::new(
+                    format!("kinds[{i}].slug"),
+                    format!("\"{}\" is listed twice", kind.slug),
+                ));
+            }
+        }
+        let mut last_date: Option<PartialDate> = None;
+        for (i, m) in self.milestones.iter().enumerate() {
+            let field = |name: &str| format!("milestones[{i}].{name}");
+            if !is_slug(&m.id) {
+                problems.push(Problem::new(
+                    field("id"),
+                    format!(
+                        "\"{}\" must use lower-case letters, digits and hyphens",
+                        m.id
+                    ),
+                ));
+            }
+            if self.milestones[..i].iter().any(|o| o.id == m.id) {
+                problems.push(Problem::new(
+                    field("id"),
+                    format!("\"{}\" is used by an earlier milestone", m.id),
+                ));
+            }
+            if m.title.trim().is_empty() {
+                problems.push(Problem::new(field("title"), "must not be empty"));
+            }
+            match (&m.date, &m.period) {
+                (None, None) => problems.push(Problem::new(
+                    field("date"),
+                    "give a date (YYYY-MM-DD, YYYY-MM or YYYY) or, if none is known, a `period` in words",
+                )),
+                (Some(date), _) => {
+                    // "2023" may follow "2023-11-02": they overlap. Only a date wholly earlier is out of order.
+                    if last_date.is_some_and(|last| date.last_day() < last.first_day()) {
+                        problems.push(Problem::new(field("date"), "milestones must be listed oldest first"));
+                    }
+                    last_date = Some(*date);
+                }
+                (None, Some(period)) if period.trim().is_empty() => {
+                    problems.push(Problem::new(field("period"), "must not be empty"));
+                }
+                _ => {}
+            }
+            if !self.kinds.iter().any(|k| k.slug == m.kind) {
+                let known: Vec<&str> = self.kinds.iter().map(|k| k.slug.as_str()).collect();
+                problems.push(Problem::new(
+                    field("kind"),
+                    format!(
+                        "\"{}\" is not a known kind; use one of: {}",
+                        m.kind,
+                        known.join(", ")
+                    ),
+                ));
+            }
+            if let Some(post) = &m.post {
+                if !post_slugs.contains(&post.as_str()) {
+                    problems.push(Problem::new(
+                        field("post"),
+                        format!("there is no post \"{post}\""),
+                    ));
+                }
+            }
+            if let Some(source) = &m.source {
+                if classify(&source.url) != Some(LinkKind::External) {
+                    problems.push(Problem::new(
+                        field("source"),
+                        format!("\"{}\" must be an http(s) address", source.url),
+                    ));
+                }
+                if source.label.trim().is_empty() {
+                    problems.push(Problem::new(field("source"), "the source needs a label"));
+                }
+            }
+        }
+        for (i, p) in self.membership.iter().enumerate() {
+            if self.membership[..i].iter().any(|o| o.date >= p.date) {
+                problems.push(Problem::new(
+                    format!("membership[{i}].date"),
+                    "membership figures must be listed oldest first",
+                ));
+            }
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> PartialDate {
+        PartialDate::parse(s).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn milestone(id: &str, when: Option<&str>, status: Status) -> Milestone {
+        Milestone {
+            id: id.into(),
+            date: when.map(date),
+            period: when.is_none().then(|| "During the first year".to_string()),
+            title: format!("Title {id}"),
+            description: vec![],
+            kind: "coalition".into(),
+            status,
+            post: None,
+            source: None,
+        }
+    }
+
+    fn sample() -> Timeline {
+        Timeline {
+            kinds: vec![
+                Kind {
+                    slug: "coalition".into(),
+                    name: "Coalition".into(),
+                },
+                Kind {
+                    slug: "government".into(),
+                    name: "Government".into(),
+                },
+            ],
+            membership: vec![
+                MembershipPoint {
+                    date: date("2022-11-02"),
+                    count: 100,
+                    at_least: true,
+                },
+                MembershipPoint {
+                    date: date("2023-11-02"),
+                    count: 130,
+                    at_least: true,
+                },
+            ],
+            milestones: vec![
+                milestone("launch", Some("2022-11-02"), Status::Achieved),
+                milestone("debate", None, Status::Achieved),
+                milestone("plan", Some("2023-03-02"), Status::Achieved),
+                milestone("anniversary", Some("2023-11-02"), Status::Achieved),
+                milestone("steering-group", Some("2023"), Status::Planned),
+                milestone("steering-group-done", Some("2025"), Status::Planned),
+            ],
+        }
+    }
+
+    #[test]
+    fn sample_is_valid() {
+        assert_eq!(sample().validate(&[]), vec![]);
+    }
+
+    #[test]
+    fn groups_by_year_with_undated_under_their_period() {
+        let timeline = sample();
+        let groups = timeline.groups(&TimelineQuery::default());
+        let headings: Vec<&str> = groups.iter().map(|g| g.heading.as_str()).collect();
+        assert_eq!(headings, ["2022", "During the first year", "2023", "2025"]);
+        assert_eq!(groups[2].milestones.len(), 3);
+    }
+
+    #[test]
+    fn now_marker_and_overdue_follow_today() {
+        let timeline = sample();
+        let all = TimelineQuery::default();
+        let early = date("2023-12-01");
+        assert_eq!(timeline.first_future(&all, &early), Some("steering-group"));
+        let during = date("2023-06-01");
+        assert_eq!(timeline.first_future(&all, &during), Some("anniversary"));
+        let late = date("2026-11-28");
+        assert_eq!(timeline.first_future(&all, &late), None);
+        let steering = &timeline.milestones[4];
+        assert!(!steering.is_overdue(&date("2023-12-31")));
+        assert!(steering.is_overdue(&date("2024-01-01")));
+        assert!(
+            !timeline.milestones[0].is_overdue(&late),
+            "achieved is never overdue"
+        );
+    }
+
+    #[test]
+    fn filters_by_kind_and_status() {
+        let mut timeline = sample();
+        timeline.milestones[2].kind = "government".into();
+        let q = TimelineQuery::from_params(Some("government".into()), Some("achieved".into()));
+        assert_eq!(q.to_query_string(), "?kind=government&status=achieved");
+        let ids: Vec<&str> = timeline
+            .groups(&q)
+            .iter()
+            .flat_map(|g| g.milestones.iter().map(|m| m.id.as_str()))
+            .collect();
+        assert_eq!(ids, ["plan"]);
+        let planned = TimelineQuery::from_params(None, Some("planned".into()));
+        assert_eq!(timeline.groups(&planned).len(), 2);
+        assert_eq!(
+            TimelineQuery::from_params(None, Some("bogus".into())).status,
+            None
+        );
+    }
+
+    #[test]
+    fn home_figures_come_from_the_data() {
+        let timeline = sample();
+        let latest: Vec<&str> = timeline
+            .latest_achieved(2)
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
+        assert_eq!(latest, ["anniversary", "plan"]);
+        assert_eq!(
+            timeline.next_planned().map(|m| m.id.as_str()),
+            Some("steering-group")
+        );
+        assert_eq!(
+            timeline.latest_membership().map(|p| p.figure()),
+            Some("more than 130".into())
+        );
+    }
+
+    #[test]
+    fn when_is_honest_about_precision() {
+        let t = sample();
+        assert_eq!(t.milestones[0].when(), "2 November 2022");
+        assert_eq!(
+            t.milestones[1].when(),
+            "During the first year (exact date not known)"
+        );
+        assert_eq!(t.milestones[4].when(), "2023");
+    }
+
+    #[test]
+    fn each_rule_names_its_field() {
+        let mut t = sample();
+        t.milestones[1].id = "launch".into();
+        t.milestones[2].date = Some(date("2022-01"));
+        t.milestones[3].kind = "gossip".into();
+        t.milestones[4].post = Some("missing".into());
+        t.milestones[5].source = Some(Source {
+            url: "javascript:x".into(),
+            label: "x".into(),
+        });
+        let mut undated = milestone("x", None, Status::Achieved);
+        undated.period = None;
+        t.milestones.push(undated);
+        t.membership.push(MembershipPoint {
+            date: date("2023"),
+            count: 1,
+            at_least: false,
+        });
+        let fields: Vec<String> = t.validate(&["a"]).into_iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "milestones[1].id",
+                "milestones[2].date",
+                "milestones[3].kind",
+                "milestones[4].post",
+                "milestones[5].source",
+                "milestones[6].date",
+                "membership[2].date"
+            ]
+        );
+    }
+}

@@ -1,0 +1,89 @@
+//! Membership over time as an accessible inline SVG, with the same figures in a table.
+
+use content::timeline::MembershipPoint;
+use leptos::prelude::*;
+
+const WIDTH: f64 = 400.0;
+const HEIGHT: f64 = 200.0;
+const BASELINE: f64 = 160.0;
+const TOP: f64 = 30.0;
+
+/// A bar chart read from the timeline file, never from code; its text alternative says the same.
+#[component]
+pub fn MembershipChart(
+    /// The membership figures, oldest first.
+    points: Vec<MembershipPoint>,
+) -> impl IntoView {
+    let max = points.iter().map(|p| p.count).max().unwrap_or(1).max(1) as f64;
+    let n = points.len().max(1) as f64;
+    let slot = WIDTH / n;
+    let bar = (slot * 0.5).min(90.0);
+    let summary = match (points.first(), points.last()) {
+        (Some(first), Some(last)) if points.len() > 1 => format!(
+            "Membership grew from {} organisations in {} to {} in {}.",
+            first.figure(),
+            first.date.long(),
+            last.figure(),
+            last.date.long()
+        ),
+        (Some(only), _) => format!("{} organisations in {}.", only.figure(), only.date.long()),
+        _ => "No membership figures yet.".to_string(),
+    };
+    let bars = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let h = (BASELINE - TOP) * (p.count as f64 / max);
+            let x = slot * i as f64 + (slot - bar) / 2.0;
+            let cx = x + bar / 2.0;
+            view! {
+                <rect class="bar" x=x y=BASELINE - h width=bar height=h rx="3"></rect>
+                <text class="bar-value" x=cx y=BASELINE - h - 8.0 text-anchor="middle">
+                    {p.short()}
+                </text>
+                <text class="bar-label" x=cx y=BASELINE + 24.0 text-anchor="middle">
+                    {p.date.long()}
+                </text>
+            }
+        })
+        .collect_view();
+    let rows = points
+        .iter()
+        .map(|p| {
+            view! {
+                <tr>
+                    <td>
+                        <time datetime=p.date.iso()>{p.date.long()}</time>
+                    </td>
+                    <td>{p.figure()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart">
+            <svg
+                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                role="img"
+                aria-labelledby="membership-chart-title"
+                aria-describedby="membership-chart-desc"
+            >
+                <title id="membership-chart-title">"Coalition membership over time"</title>
+                <desc id="membership-chart-desc">{summary.clone()}</desc>
+                <line class="axis" x1="0" x2=WIDTH y1=BASELINE y2=BASELINE></line>
+                {bars}
+            </svg>
+            <figcaption>{summary}</figcaption>
+        </figure>
+        <table class="data-table">
+            <caption>"Membership figures"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Date"</th>
+                    <th scope="col">"Organisations"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
