@@ -9,6 +9,7 @@ pub mod blog;
 pub mod date;
 pub mod doc;
 pub mod link;
+pub mod members;
 pub mod post;
 pub mod response;
 pub mod site;

@@ -21,6 +21,18 @@ pub struct SiteConfig {
     pub categories: Vec<Category>,
     /// How the join form sends what organisations type.
     pub signup: Signup,
+    /// The words the home page opens with.
+    pub home: Home,
+}
+
+/// The home page's case for the coalition, in the editors' words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Home {
+    /// What the coalition asks for, in one plain-English sentence.
+    pub ask: String,
+    /// A short paragraph explaining why.
+    pub intro: String,
 }
 
 /// A blog category with a URL-safe slug and the name readers see.
@@ -153,6 +165,8 @@ impl SiteConfig {
                 ));
             }
         }
+        required(&mut problems, "home.ask", &self.home.ask);
+        required(&mut problems, "home.intro", &self.home.intro);
         required(
             &mut problems,
             "signup.privacy_notice_version",
@@ -202,6 +216,10 @@ pub(crate) mod tests {
                 endpoint: None,
                 privacy_notice_version: "2026-11".into(),
                 support_max_chars: 1000,
+            },
+            home: Home {
+                ask: "Invest in the specialists.".into(),
+                intro: "Because children need them.".into(),
             },
         }
     }

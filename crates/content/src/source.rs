@@ -116,7 +116,12 @@ pub fn parse_toml<T: DeserializeOwned>(
             .span()
             .map(|span| line_of_offset(src, span.start) + line_offset),
         field: None,
-        message: e.message().trim().to_string(),
+        message: match e.message().trim() {
+            m if m.contains("invalid date") => {
+                format!("{m} (write a month or year in quotes, such as \"2023-03\" or \"2023\")")
+            }
+            m => m.to_string(),
+        },
     })
 }
 
@@ -314,6 +319,10 @@ name = "Campaign"
 [signup]
 privacy_notice_version = "2026-11"
 support_max_chars = 1000
+
+[home]
+ask = "Invest."
+intro = "Because."
 "##;
 
     fn site() -> SiteConfig {
@@ -657,5 +666,144 @@ status = "achieved"
             .unwrap_or_default();
         assert_eq!(errors[0].line, Some(16), "{errors:?}");
         assert!(errors[0].message.contains("done"), "{errors:?}");
+    }
+}
+
+/// A member as editors write it in `content/members.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MemberSource {
+    name: String,
+    #[serde(rename = "type")]
+    org_type: crate::members::OrgType,
+    #[serde(default)]
+    nations: Vec<crate::members::Nation>,
+    #[serde(default)]
+    website: Option<String>,
+    #[serde(default)]
+    joined: Option<toml::Value>,
+    #[serde(default)]
+    convener: bool,
+    #[serde(default)]
+    sample: bool,
+}
+
+/// `content/members.toml` as editors write it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MembersSource {
+    members: Vec<MemberSource>,
+}
+
+/// Reads and checks `content/members.toml`, returning the directory A to Z.
+pub fn load_members(file: &str, src: &str) -> Result<crate::members::Members, Vec<SourceError>> {
+    use crate::members::{Member, Members};
+    let source: MembersSource = parse_toml(file, src, 0).map_err(|e| vec![e])?;
+    let mut errors = Vec::new();
+    let mut members = Vec::new();
+    for (i, m) in source.members.into_iter().enumerate() {
+        let joined = match &m.joined {
+            Some(value) => match date_field(value) {
+                Ok(date) => Some(date),
+                Err(message) => {
+                    let field = format!("members[{i}].joined");
+                    errors.push(SourceError {
+                        file: file.to_string(),
+                        line: field_line(src, &field),
+                        field: Some(field),
+                        message,
+                    });
+                    None
+                }
+            },
+            None => None,
+        };
+        members.push(Member {
+            name: m.name,
+            org_type: m.org_type,
+            nations: m.nations,
+            website: m.website,
+            joined,
+            convener: m.convener,
+            sample: m.sample,
+        });
+    }
+    let mut directory = Members { members };
+    errors.extend(locate(file, src, 0, directory.validate()));
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    directory.sort();
+    Ok(directory)
+}
+
+#[cfg(test)]
+mod members_tests {
+    use super::*;
+
+    const MEMBERS: &str = r#"[[members]]
+name = "Zed Example Group"
+type = "charity"
+nations = ["england"]
+sample = true
+
+[[members]]
+name = "Alpha Example Society"
+type = "professional_body"
+joined = "2023-03"
+sample = true
+"#;
+
+    #[test]
+    fn loads_sorted() {
+        let m = load_members("m.toml", MEMBERS).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(m.members[0].name, "Alpha Example Society");
+        assert_eq!(
+            m.members[0].joined.map(|d| d.long()),
+            Some("March 2023".into())
+        );
+    }
+
+    #[test]
+    fn bad_members_name_file_line_and_field() {
+        let cases = [
+            (
+                MEMBERS.replace("type = \"charity\"", "type = \"club\""),
+                3,
+                None,
+            ),
+            (MEMBERS.replace("[\"england\"]", "[\"atlantis\"]"), 4, None),
+            (
+                MEMBERS.replace("joined = \"2023-03\"", "joined = \"2023-3\""),
+                10,
+                Some("members[1].joined"),
+            ),
+            (
+                MEMBERS.replace("joined = \"2023-03\"", "joined = 2023-03"),
+                10,
+                None,
+            ),
+            (
+                MEMBERS.replace("Alpha Example Society", "zed example group"),
+                8,
+                Some("members[1].name"),
+            ),
+            (
+                MEMBERS.replace(
+                    "sample = true\n\n",
+                    "sample = true\nwebsite = \"ftp://x\"\n\n",
+                ),
+                6,
+                Some("members[0].website"),
+            ),
+        ];
+        for (src, line, field) in cases {
+            let errors = load_members("content/members.toml", &src)
+                .err()
+                .unwrap_or_default();
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert_eq!(errors[0].line, Some(line), "{errors:?}");
+            assert_eq!(errors[0].field.as_deref(), field, "{errors:?}");
+        }
     }
 }

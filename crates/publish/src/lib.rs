@@ -2,9 +2,10 @@
 //! the JSON the app fetches plus the files static hosts need. Nothing is
 //! written unless everything is valid.
 
+use content::members::Members;
 use content::post::{internal_link_exists, Post, PostIndex};
 use content::site::SiteConfig;
-use content::source::{load_site, load_timeline, parse_post, SourceError};
+use content::source::{load_members, load_site, load_timeline, parse_post, SourceError};
 use content::timeline::Timeline;
 use serde::Serialize;
 use std::fs;
@@ -19,6 +20,8 @@ pub struct Publication {
     pub posts: Vec<Post>,
     /// The checked timeline.
     pub timeline: Timeline,
+    /// The checked members directory, A to Z.
+    pub members: Members,
 }
 
 fn io_error(file: &Path, error: std::io::Error) -> SourceError {
@@ -84,6 +87,20 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
             None
         }
     };
+    let members_file = content_dir.join("members.toml");
+    let members = match fs::read_to_string(&members_file) {
+        Ok(src) => match load_members(&members_file.display().to_string(), &src) {
+            Ok(members) => Some(members),
+            Err(mut e) => {
+                errors.append(&mut e);
+                None
+            }
+        },
+        Err(e) => {
+            errors.push(io_error(&members_file, e));
+            None
+        }
+    };
     let milestone_ids: Vec<&str> = timeline
         .iter()
         .flat_map(|t| t.timeline.milestones.iter().map(|m| m.id.as_str()))
@@ -129,7 +146,7 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(errors);
     }
-    let Some(timeline) = timeline else {
+    let (Some(timeline), Some(members)) = (timeline, members) else {
         return Err(errors);
     };
     let mut posts: Vec<Post> = parsed.into_iter().map(|(_, p)| p.post).collect();
@@ -143,6 +160,7 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
         site,
         posts,
         timeline: timeline.timeline,
+        members,
     })
 }
 
@@ -182,10 +200,12 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
         out.join("content").join("site.json"),
         posts_dir.join("index.json"),
         out.join("content").join("timeline.json"),
+        out.join("content").join("members.json"),
     ];
     write_json(&written[0], &publication.site)?;
     write_json(&written[1], &PostIndex::from_posts(&publication.posts))?;
     write_json(&written[2], &publication.timeline)?;
+    write_json(&written[3], &publication.members)?;
     for post in &publication.posts {
         let path = posts_dir.join(format!("{}.json", post.meta.slug));
         write_json(&path, post)?;

@@ -53,7 +53,8 @@ fn shipped_content_publishes_every_file() {
     assert!(out.join("content/posts/index.json").is_file());
     assert!(out.join("content/posts/first-anniversary.json").is_file());
     assert!(out.join("content/timeline.json").is_file());
-    assert_eq!(written.len(), 4 + publication.posts.len());
+    assert!(out.join("content/members.json").is_file());
+    assert_eq!(written.len(), 5 + publication.posts.len());
     let redirects = fs::read_to_string(out.join("_redirects")).unwrap_or_default();
     assert!(redirects.contains("/*    /index.html    200"));
 
@@ -225,4 +226,32 @@ fn shipped_timeline_has_every_fact_milestone() {
         publication.timeline.latest_membership().map(|p| p.figure()),
         Some("more than 130".to_string())
     );
+}
+
+#[test]
+fn shipped_members_are_the_four_real_conveners_plus_marked_samples() {
+    let publication = publish::read(&shipped_content()).unwrap_or_else(|e| panic!("{e:?}"));
+    let real: Vec<&str> = publication
+        .members
+        .members
+        .iter()
+        .filter(|m| !m.sample)
+        .map(|m| m.name.as_str())
+        .collect();
+    assert_eq!(
+        real,
+        [
+            "National Deaf Children's Society",
+            "Royal College of Speech and Language Therapists",
+            "Speech and Language UK",
+            "Voice 21"
+        ]
+    );
+    assert!(publication
+        .members
+        .members
+        .iter()
+        .filter(|m| !m.sample)
+        .all(|m| m.convener));
+    assert!(publication.members.has_samples());
 }

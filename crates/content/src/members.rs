@@ -1,0 +1,459 @@
+//! The members directory: organisation types and nations shared with the
+//! sign-up form, the directory's rules, and its search and A to Z grouping.
+
+use crate::date::PartialDate;
+use crate::link::{classify, LinkKind};
+use crate::site::Problem;
+use serde::{Deserialize, Serialize};
+
+/// The kinds of organisation that can join, the same list the sign-up form offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgType {
+    /// A registered charity or voluntary organisation.
+    Charity,
+    /// A professional body or royal college.
+    ProfessionalBody,
+    /// A trade union.
+    TradeUnion,
+    /// A school or college.
+    SchoolOrCollege,
+    /// A health or care provider.
+    HealthOrCareProvider,
+    /// A local authority.
+    LocalAuthority,
+    /// A research or academic body.
+    ResearchOrAcademic,
+    /// Anything else.
+    Other,
+}
+
+impl OrgType {
+    /// Every type, in the order forms and filters list them.
+    pub const ALL: [OrgType; 8] = [
+        OrgType::Charity,
+        OrgType::ProfessionalBody,
+        OrgType::TradeUnion,
+        OrgType::SchoolOrCollege,
+        OrgType::HealthOrCareProvider,
+        OrgType::LocalAuthority,
+        OrgType::ResearchOrAcademic,
+        OrgType::Other,
+    ];
+
+    /// The words readers see.
+    pub fn label(self) -> &'static str {
+        match self {
+            OrgType::Charity => "Charity or voluntary organisation",
+            OrgType::ProfessionalBody => "Professional body",
+            OrgType::TradeUnion => "Trade union",
+            OrgType::SchoolOrCollege => "School or college",
+            OrgType::HealthOrCareProvider => "Health or care provider",
+            OrgType::LocalAuthority => "Local authority",
+            OrgType::ResearchOrAcademic => "Research or academic body",
+            OrgType::Other => "Other",
+        }
+    }
+
+    /// The URL and JSON key.
+    pub fn key(self) -> &'static str {
+        match self {
+            OrgType::Charity => "charity",
+            OrgType::ProfessionalBody => "professional_body",
+            OrgType::TradeUnion => "trade_union",
+            OrgType::SchoolOrCollege => "school_or_college",
+            OrgType::HealthOrCareProvider => "health_or_care_provider",
+            OrgType::LocalAuthority => "local_authority",
+            OrgType::ResearchOrAcademic => "research_or_academic",
+            OrgType::Other => "other",
+        }
+    }
+
+    /// Reads a URL or form key.
+    pub fn from_key(key: &str) -> Option<OrgType> {
+        OrgType::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
+
+/// Where an organisation works, the same list the sign-up form offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Nation {
+    /// England.
+    England,
+    /// Scotland.
+    Scotland,
+    /// Wales.
+    Wales,
+    /// Northern Ireland.
+    NorthernIreland,
+    /// The whole of the UK.
+    UkWide,
+}
+
+impl Nation {
+    /// Every choice, in the order forms and filters list them.
+    pub const ALL: [Nation; 5] = [
+        Nation::England,
+        Nation::Scotland,
+        Nation::Wales,
+        Nation::NorthernIreland,
+        Nation::UkWide,
+    ];
+
+    /// The words readers see.
+    pub fn label(self) -> &'static str {
+        match self {
+            Nation::England => "England",
+            Nation::Scotland => "Scotland",
+            Nation::Wales => "Wales",
+            Nation::NorthernIreland => "Northern Ireland",
+            Nation::UkWide => "UK-wide",
+        }
+    }
+
+    /// The URL and JSON key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Nation::England => "england",
+            Nation::Scotland => "scotland",
+            Nation::Wales => "wales",
+            Nation::NorthernIreland => "northern_ireland",
+            Nation::UkWide => "uk_wide",
+        }
+    }
+
+    /// Reads a URL or form key.
+    pub fn from_key(key: &str) -> Option<Nation> {
+        Nation::ALL.into_iter().find(|n| n.key() == key)
+    }
+}
+
+/// One organisation in the directory.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// The organisation's name.
+    pub name: String,
+    /// What kind of organisation it is.
+    #[serde(rename = "type")]
+    pub org_type: OrgType,
+    /// Where it works; empty when not stated.
+    #[serde(default)]
+    pub nations: Vec<Nation>,
+    /// Its website, an http(s) address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// When it joined, at the precision known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined: Option<PartialDate>,
+    /// True for the organisations that convened the coalition.
+    #[serde(default)]
+    pub convener: bool,
+    /// True for made-up example entries that a real deployment must replace.
+    #[serde(default)]
+    pub sample: bool,
+}
+
+impl Member {
+    /// True when the organisation works in `nation` (UK-wide counts for every nation).
+    pub fn works_in(&self, nation: Nation) -> bool {
+        self.nations.contains(&nation)
+            || (nation != Nation::UkWide && self.nations.contains(&Nation::UkWide))
+    }
+
+    /// The letter the A to Z list files it under, ignoring a leading "The".
+    pub fn letter(&self) -> char {
+        sort_key(&self.name)
+            .chars()
+            .next()
+            .filter(char::is_ascii_alphabetic)
+            .map(|c| c.to_ascii_uppercase())
+            .unwrap_or('#')
+    }
+}
+
+fn sort_key(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    lower
+        .strip_prefix("the ")
+        .map(str::to_string)
+        .unwrap_or(lower)
+}
+
+/// The published directory: `content/members.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Members {
+    /// Every listed organisation, A to Z.
+    pub members: Vec<Member>,
+}
+
+/// What the reader has asked the directory to show: `?q=&type=&nation=`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MemberQuery {
+    /// Words to find in names.
+    pub q: String,
+    /// Only this type.
+    pub org_type: Option<OrgType>,
+    /// Only organisations working here.
+    pub nation: Option<Nation>,
+}
+
+impl MemberQuery {
+    /// Reads the query from URL parameters, ignoring values it does not know.
+    pub fn from_params(
+        q: Option<String>,
+        org_type: Option<String>,
+        nation: Option<String>,
+    ) -> Self {
+        Self {
+            q: q.map(|q| q.trim().to_string()).unwrap_or_default(),
+            org_type: org_type.as_deref().and_then(OrgType::from_key),
+            nation: nation.as_deref().and_then(Nation::from_key),
+        }
+    }
+
+    /// True when nothing narrows the list.
+    pub fn is_unfiltered(&self) -> bool {
+        self.q.is_empty() && self.org_type.is_none() && self.nation.is_none()
+    }
+
+    /// The `?…` part of the members URL.
+    pub fn to_query_string(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.q.is_empty() {
+            parts.push(format!("q={}", crate::blog::encode(&self.q)));
+        }
+        if let Some(t) = self.org_type {
+            parts.push(format!("type={}", t.key()));
+        }
+        if let Some(n) = self.nation {
+            parts.push(format!("nation={}", n.key()));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// True when the member passes every filter.
+    pub fn matches(&self, member: &Member) -> bool {
+        let name = member.name.to_lowercase();
+        self.q
+            .to_lowercase()
+            .split_whitespace()
+            .all(|w| name.contains(w))
+            && self.org_type.is_none_or(|t| member.org_type == t)
+            && self.nation.is_none_or(|n| member.works_in(n))
+    }
+}
+
+impl Members {
+    /// Sorts A to Z by name, ignoring case and a leading "The".
+    pub fn sort(&mut self) {
+        self.members.sort_by_key(|m| sort_key(&m.name));
+    }
+
+    /// True when any entry is sample data.
+    pub fn has_samples(&self) -> bool {
+        self.members.iter().any(|m| m.sample)
+    }
+
+    /// The conveners that match, A to Z.
+    pub fn conveners<'a>(&'a self, query: &'a MemberQuery) -> impl Iterator<Item = &'a Member> {
+        self.members
+            .iter()
+            .filter(move |m| m.convener && query.matches(m))
+    }
+
+    /// The other matching members, grouped under their first letter, A to Z.
+    pub fn by_letter(&self, query: &MemberQuery) -> Vec<(char, Vec<&Member>)> {
+        let mut groups: Vec<(char, Vec<&Member>)> = Vec::new();
+        for member in self
+            .members
+            .iter()
+            .filter(|m| !m.convener && query.matches(m))
+        {
+            let letter = member.letter();
+            match groups.last_mut() {
+                Some((l, list)) if *l == letter => list.push(member),
+                _ => groups.push((letter, vec![member])),
+            }
+        }
+        groups
+    }
+
+    /// Every rule the directory must meet.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for (i, m) in self.members.iter().enumerate() {
+            let field = |name: &str| format!("members[{i}].{name}");
+            if m.name.trim().is_empty() {
+                problems.push(Problem::new(field("name"), "must not be empty"));
+            }
+            if self.members[..i]
+                .iter()
+                .any(|o| sort_key(&o.name) == sort_key(&m.name))
+            {
+                problems.push(Problem::new(
+                    field("name"),
+                    format!("\"{}\" is listed twice", m.name),
+                ));
+            }
+            if let Some(site) = &m.website {
+                if classify(site) != Some(LinkKind::External) {
+                    problems.push(Problem::new(
+                        field("website"),
+                        format!("\"{site}\" must be an http(s) address"),
+                    ));
+                }
+            }
+            for (j, n) in m.nations.iter().enumerate() {
+                if m.nations[..j].contains(n) {
+                    problems.push(Problem::new(
+                        field("nations"),
+                        format!("\"{}\" is listed twice", n.key()),
+                    ));
+                }
+            }
+            if m.convener && m.sample {
+                problems.push(Problem::new(
+                    field("sample"),
+                    "a convener is a real organisation, not sample data",
+                ));
+            }
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(name: &str, t: OrgType, nations: &[Nation]) -> Member {
+        Member {
+            name: name.into(),
+            org_type: t,
+            nations: nations.to_vec(),
+            website: None,
+            joined: None,
+            convener: false,
+            sample: true,
+        }
+    }
+
+    fn sample() -> Members {
+        let mut conv = member(
+            "Royal College of Speech and Language Therapists",
+            OrgType::ProfessionalBody,
+            &[],
+        );
+        conv.convener = true;
+        conv.sample = false;
+        let mut m = Members {
+            members: vec![
+                conv,
+                member(
+                    "Example Speech Therapy Network",
+                    OrgType::Charity,
+                    &[Nation::England],
+                ),
+                member(
+                    "the Example Academy Trust",
+                    OrgType::SchoolOrCollege,
+                    &[Nation::Wales],
+                ),
+                member(
+                    "Another Example Union",
+                    OrgType::TradeUnion,
+                    &[Nation::UkWide],
+                ),
+            ],
+        };
+        m.sort();
+        m
+    }
+
+    #[test]
+    fn sorts_and_groups_a_to_z_ignoring_the() {
+        let m = sample();
+        let groups = m.by_letter(&MemberQuery::default());
+        let letters: Vec<char> = groups.iter().map(|(l, _)| *l).collect();
+        assert_eq!(letters, ['A', 'E']);
+        assert_eq!(groups[1].1.len(), 2);
+        assert_eq!(groups[1].1[0].name, "the Example Academy Trust");
+        assert_eq!(m.conveners(&MemberQuery::default()).count(), 1);
+    }
+
+    #[test]
+    fn searches_and_filters() {
+        let m = sample();
+        let q = MemberQuery::from_params(Some("speech".into()), None, None);
+        let names: Vec<&str> = m
+            .members
+            .iter()
+            .filter(|x| q.matches(x))
+            .map(|x| x.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Example Speech Therapy Network",
+                "Royal College of Speech and Language Therapists"
+            ]
+        );
+        let wales = MemberQuery::from_params(None, None, Some("wales".into()));
+        let names: Vec<&str> = m
+            .members
+            .iter()
+            .filter(|x| wales.matches(x))
+            .map(|x| x.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["Another Example Union", "the Example Academy Trust"],
+            "UK-wide counts in Wales"
+        );
+        let q = MemberQuery::from_params(
+            Some("".into()),
+            Some("trade_union".into()),
+            Some("nowhere".into()),
+        );
+        assert_eq!(q.nation, None);
+        assert_eq!(q.to_query_string(), "?type=trade_union");
+    }
+
+    #[test]
+    fn validation_names_fields() {
+        let mut m = sample();
+        m.members[1].website = Some("javascript:alert(1)".into());
+        m.members[2].name = "ANOTHER example union".into();
+        m.members[3].nations = vec![Nation::Wales, Nation::Wales];
+        m.members
+            .iter_mut()
+            .filter(|x| x.convener)
+            .for_each(|x| x.sample = true);
+        let fields: Vec<String> = m.validate().into_iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "members[1].website",
+                "members[2].name",
+                "members[3].nations",
+                "members[3].sample"
+            ]
+        );
+    }
+
+    #[test]
+    fn keys_round_trip() {
+        for t in OrgType::ALL {
+            assert_eq!(OrgType::from_key(t.key()), Some(t));
+        }
+        for n in Nation::ALL {
+            assert_eq!(Nation::from_key(n.key()), Some(n));
+        }
+    }
+}
