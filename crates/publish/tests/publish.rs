@@ -25,8 +25,9 @@ fn copy_of_content(name: &str) -> PathBuf {
     let from = shipped_content();
     fs::create_dir_all(dir.join("posts")).unwrap_or_else(|e| panic!("{e}"));
     fs::copy(from.join("site.toml"), dir.join("site.toml")).unwrap_or_else(|e| panic!("{e}"));
-    fs::copy(from.join("timeline.toml"), dir.join("timeline.toml"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    for file in ["timeline.toml", "members.toml"] {
+        fs::copy(from.join(file), dir.join(file)).unwrap_or_else(|e| panic!("{e}"));
+    }
     for entry in fs::read_dir(from.join("posts"))
         .unwrap_or_else(|e| panic!("{e}"))
         .flatten()
