@@ -75,3 +75,6 @@ pub fn today() -> Option<content::date::PartialDate> {
     )
     .ok()
 }
+
+/// Where the published members directory lives.
+pub const MEMBERS_JSON: &str = "/content/members.json";

@@ -2,6 +2,10 @@
 
 use content::response::ContentError;
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Gives each panel its own heading id, since one page can show several.
+static PANELS: AtomicUsize = AtomicUsize::new(0);
 
 /// Says what went wrong in plain words, offers Retry, and keeps the rest of the page working.
 #[component]
@@ -12,9 +16,11 @@ pub fn ErrorPanel(
     #[prop(into)]
     on_retry: Callback<()>,
 ) -> impl IntoView {
+    let id = format!("error-panel-{}", PANELS.fetch_add(1, Ordering::Relaxed));
+    let heading_id = id.clone();
     view! {
-        <section class="error-panel" role="alert" aria-labelledby="error-panel-title">
-            <h2 id="error-panel-title">{error.title()}</h2>
+        <section class="error-panel" role="alert" aria-labelledby=heading_id>
+            <h2 id=id>{error.title()}</h2>
             <p>{error.explanation()}</p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
                 "Try again"

@@ -7,4 +7,5 @@ pub mod loader;
 pub mod membership_chart;
 pub mod milestone;
 pub mod page_heading;
+pub mod post_card;
 pub mod skeleton;

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn PageHeading(
     /// The page's name, as it should read in the title and the heading.
     #[prop(into)]
-    title: String,
+    title: Signal<String>,
     /// The page's meta description; the site's own when not given.
     #[prop(optional, into)]
     description: Option<String>,
@@ -18,8 +18,8 @@ pub fn PageHeading(
     let site = use_site();
     let announcer = use_announcer();
     let heading = NodeRef::<H1>::new();
-    let page = title.clone();
     Effect::new(move || {
+        let page = title.get();
         let full = site
             .get()
             .map(|s| s.page_title(&page))
@@ -33,12 +33,11 @@ pub fn PageHeading(
             let _ = meta.set_attribute("content", &text);
         }
     });
-    let page = title.clone();
     Effect::new(move || {
         if let Some(h1) = heading.get() {
             if announcer.navigated.get_value() {
                 let _ = h1.focus();
-                announcer.message.set(page.clone());
+                announcer.message.set(title.get_untracked());
             } else {
                 announcer.navigated.set_value(true);
             }

@@ -1,13 +1,13 @@
 //! The blog index: newest first, with category filter, search and pages, all in the URL.
 
-use crate::components::document::DateTime;
 use crate::components::loader::loaded;
 use crate::components::page_heading::PageHeading;
+use crate::components::post_card::PostCard;
 use crate::components::skeleton::ListSkeleton;
 use crate::fetch::fetch_json;
 use crate::state::{use_site, LastBlogQuery, POSTS_INDEX};
 use content::blog::BlogQuery;
-use content::post::{post_path, PostIndex, PostMeta};
+use content::post::{PostIndex, PostMeta};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -101,7 +101,9 @@ fn Listing(index: PostIndex, query: Memo<BlogQuery>) -> impl IntoView {
         <Summary query total=Signal::derive(move || page.get().1) />
         <ol class="post-list">
             <For each=move || page.get().0 key=|post| post.slug.clone() let:post>
-                <PostCard post />
+                <li>
+                    <PostCard post />
+                </li>
             </For>
         </ol>
         <Pagination query page=Signal::derive(move || page.get().2) pages=Signal::derive(move || page.get().3) />
@@ -196,36 +198,6 @@ fn Summary(query: Memo<BlogQuery>, total: Signal<usize>) -> impl IntoView {
                 }
             }}
         </div>
-    }
-}
-
-/// One post in the list: title link, date, category, summary and reading time.
-#[component]
-fn PostCard(post: PostMeta) -> impl IntoView {
-    let site = use_site();
-    let category_slug = post.category.clone();
-    let category = move || {
-        site.get()
-            .and_then(|s| s.category(&category_slug).map(|c| c.name.clone()))
-            .unwrap_or_else(|| category_slug.clone())
-    };
-    let category_href = blog_href(&BlogQuery::default().with_category(Some(&post.category)));
-    view! {
-        <li class="post-card">
-            <article>
-                <h2>
-                    <A href=post_path(&post.slug)>{post.title}</A>
-                </h2>
-                <p class="post-meta">
-                    <DateTime date=post.date />
-                    " · "
-                    <a href=category_href>{category}</a>
-                    " · "
-                    {format!("{} min read", post.reading_minutes)}
-                </p>
-                <p>{post.summary}</p>
-            </article>
-        </li>
     }
 }
 

@@ -1,15 +1,163 @@
-//! The home page.
+//! The home page: the case in ten seconds, then the latest news, progress and a call to join.
+//! Each part fetches in parallel and shows as soon as its own data arrives.
 
+use crate::components::document::DateTime;
+use crate::components::loader::loaded;
+use crate::components::milestone::{MilestoneWhen, StatusBadge};
 use crate::components::page_heading::PageHeading;
+use crate::components::post_card::PostCard;
+use crate::components::skeleton::ListSkeleton;
+use crate::fetch::fetch_json;
+use crate::state::{today, use_site, MEMBERS_JSON, POSTS_INDEX, TIMELINE_JSON};
+use content::members::{list_and, MemberQuery, Members};
+use content::post::PostIndex;
+use content::timeline::{Milestone, Timeline};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
-/// What the coalition asks for and how it is going.
+/// What the coalition asks for, who convened it, how big it is, and what has happened.
 #[component]
 pub fn Home() -> impl IntoView {
+    let site = use_site();
+    let posts = LocalResource::new(|| fetch_json::<PostIndex>(POSTS_INDEX));
+    let timeline = LocalResource::new(|| fetch_json::<Timeline>(TIMELINE_JSON));
+    let members = LocalResource::new(|| fetch_json::<Members>(MEMBERS_JSON));
+    let title = move || site.get().map(|s| s.name).unwrap_or_else(|| "Home".into());
     view! {
-        <div class="wrap page">
-            <PageHeading title="#SENDInTheSpecialists" />
-            <p>"What the coalition asks for and how it is going. This page is being built."</p>
+        <div class="wrap page home">
+            <section class="hero">
+                <PageHeading title=Signal::derive(title) />
+                {move || {
+                    site.get()
+                        .map(|s| {
+                            view! {
+                                <p class="ask">{s.home.ask}</p>
+                                <p>{s.home.intro}</p>
+                            }
+                        })
+                }}
+                <Transition fallback=|| view! { <p class="skeleton-line short"></p> }>
+                    {loaded(members, |m: Members| view! { <Conveners members=m /> })}
+                </Transition>
+                <Transition fallback=|| view! { <div class="figures skeleton"></div> }>
+                    {loaded(timeline, |t: Timeline| view! { <Figures timeline=t /> })}
+                </Transition>
+                <p>
+                    <A href="/join" attr:class="button button-link">
+                        "Join the coalition"
+                    </A>
+                </p>
+            </section>
+            <section class="home-posts" aria-labelledby="latest-posts">
+                <h2 id="latest-posts">"Latest news"</h2>
+                <Transition fallback=|| view! { <ListSkeleton rows=3 /> }>
+                    {loaded(
+                        posts,
+                        |index: PostIndex| {
+                            index
+                                .posts
+                                .into_iter()
+                                .take(3)
+                                .map(|post| view! { <PostCard post level=3 /> })
+                                .collect_view()
+                        },
+                    )}
+                </Transition>
+                <p>
+                    <A href="/blog">"All news and updates"</A>
+                </p>
+            </section>
+            <section class="home-progress" aria-labelledby="progress-heading">
+                <h2 id="progress-heading">"Progress so far"</h2>
+                <Transition fallback=|| view! { <ListSkeleton rows=2 /> }>
+                    {loaded(timeline, |t: Timeline| view! { <Progress timeline=t /> })}
+                </Transition>
+                <p>
+                    <A href="/timeline">"See the full timeline"</A>
+                </p>
+            </section>
         </div>
+    }
+}
+
+/// "Convened by …", read from the members directory.
+#[component]
+fn Conveners(members: Members) -> impl IntoView {
+    let query = MemberQuery::default();
+    let names: Vec<&str> = members.conveners(&query).map(|m| m.name.as_str()).collect();
+    (!names.is_empty())
+        .then(|| view! { <p class="conveners">{format!("Convened by {}.", list_and(&names))}</p> })
+}
+
+/// The headline membership figure with its date, and the launch date, from the timeline.
+#[component]
+fn Figures(timeline: Timeline) -> impl IntoView {
+    let latest = timeline.latest_membership().cloned();
+    let launch = timeline.milestones.iter().find_map(|m| m.date);
+    view! {
+        <dl class="figures">
+            {latest
+                .map(|p| {
+                    view! {
+                        <div>
+                            <dt>"Member organisations"</dt>
+                            <dd>
+                                <span class="figure">{p.short()}</span>
+                                <span class="small">
+                                    {format!("{} as of ", p.figure())} <DateTime date=p.date />
+                                </span>
+                            </dd>
+                        </div>
+                    }
+                })}
+            {launch
+                .map(|d| {
+                    view! {
+                        <div>
+                            <dt>"Launched"</dt>
+                            <dd>
+                                <span class="figure">
+                                    <DateTime date=d />
+                                </span>
+                            </dd>
+                        </div>
+                    }
+                })}
+        </dl>
+    }
+}
+
+/// The latest achieved milestones and the next planned one.
+#[component]
+fn Progress(timeline: Timeline) -> impl IntoView {
+    let today = today();
+    let row = move |m: Milestone| {
+        let overdue = today.is_some_and(|t| m.is_overdue(&t));
+        let href = format!("/timeline#{}", m.id);
+        view! {
+            <li>
+                <p class="milestone-meta">
+                    <MilestoneWhen milestone=m.clone() />
+                    " · "
+                    <StatusBadge status=m.status overdue />
+                </p>
+                <p>
+                    <a href=href>{m.title.clone()}</a>
+                </p>
+            </li>
+        }
+    };
+    let achieved: Vec<Milestone> = timeline.latest_achieved(3).into_iter().cloned().collect();
+    let next = timeline.next_planned().cloned();
+    view! {
+        <h3>"Achieved"</h3>
+        <ul class="progress-list">{achieved.into_iter().map(row).collect_view()}</ul>
+        {next
+            .map(|m| {
+                view! {
+                    <h3>"Next"</h3>
+                    <ul class="progress-list">{row(m)}</ul>
+                }
+            })}
     }
 }

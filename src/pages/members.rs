@@ -1,15 +1,270 @@
-//! The members page.
+//! The members directory: conveners first, then A to Z, with search and filters in the URL.
 
+use crate::components::document::DateTime;
+use crate::components::loader::loaded;
 use crate::components::page_heading::PageHeading;
+use crate::components::skeleton::ListSkeleton;
+use crate::fetch::fetch_json;
+use crate::state::{MEMBERS_JSON, TIMELINE_JSON};
+use content::members::{Member, MemberQuery, Members as Directory, Nation, OrgType};
+use content::timeline::Timeline;
+use leptos::html::{Input, Select};
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
-/// The organisations that make up the coalition.
+/// Lists the organisations that chose to be listed, and invites others to join.
 #[component]
 pub fn Members() -> impl IntoView {
+    let directory = LocalResource::new(|| fetch_json::<Directory>(MEMBERS_JSON));
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        let p = params.read();
+        MemberQuery::from_params(p.get("q"), p.get("type"), p.get("nation"))
+    });
     view! {
         <div class="wrap page">
             <PageHeading title="Members" />
-            <p>"The organisations that make up the coalition. This page is being built."</p>
+            <Transition fallback=|| view! { <ListSkeleton rows=3 /> }>
+                {loaded(directory, move |data: Directory| view! { <Directory data query /> })}
+            </Transition>
+            <p class="join-invite">
+                "Is your organisation missing? " <A href="/join">"Join the coalition"</A>
+                ", or ask to be listed if you are already a member."
+            </p>
         </div>
+    }
+}
+
+/// The counts, the sample notice, the filters and the two lists.
+#[component]
+fn Directory(data: Directory, query: Memo<MemberQuery>) -> impl IntoView {
+    let total = data.members.len();
+    let samples = data.has_samples();
+    let data = StoredValue::new(data);
+    view! {
+        <Headline listed=total />
+        {samples
+            .then(|| {
+                view! {
+                    <div class="notice" role="note">
+                        <p>
+                            <strong>"Sample entries: "</strong>
+                            "entries marked “Sample entry” are made-up examples to show how the directory works. They are not real members."
+                        </p>
+                    </div>
+                }
+            })}
+        <Filters query />
+        {move || {
+            let q = query.get();
+            data.with_value(|data| {
+                let conveners: Vec<Member> = data.conveners(&q).cloned().collect();
+                let letters: Vec<(char, Vec<Member>)> = data
+                    .by_letter(&q)
+                    .into_iter()
+                    .map(|(l, list)| (l, list.into_iter().cloned().collect()))
+                    .collect();
+                let shown = conveners.len() + letters.iter().map(|(_, l)| l.len()).sum::<usize>();
+                view! {
+                    <p class="results-summary" role="status">
+                        {if q.is_unfiltered() {
+                            String::new()
+                        } else {
+                            format!("Showing {shown} of {total} organisations.")
+                        }}
+                        {(!q.is_unfiltered())
+                            .then(|| view! { " " <a href="/members">"Clear filters"</a> })}
+                    </p>
+                    {(!conveners.is_empty())
+                        .then(|| {
+                            view! {
+                                <section aria-labelledby="conveners-heading">
+                                    <h2 id="conveners-heading">"Convened by"</h2>
+                                    <ul class="member-list conveners">
+                                        {conveners
+                                            .into_iter()
+                                            .map(|m| view! { <MemberCard member=m /> })
+                                            .collect_view()}
+                                    </ul>
+                                </section>
+                            }
+                        })}
+                    {(!letters.is_empty())
+                        .then(|| {
+                            view! {
+                                <section aria-labelledby="a-to-z-heading">
+                                    <h2 id="a-to-z-heading">"Members A to Z"</h2>
+                                    {letters
+                                        .into_iter()
+                                        .map(|(letter, list)| {
+                                            view! {
+                                                <h3 class="letter">{letter.to_string()}</h3>
+                                                <ul class="member-list">
+                                                    {list
+                                                        .into_iter()
+                                                        .map(|m| view! { <MemberCard member=m /> })
+                                                        .collect_view()}
+                                                </ul>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </section>
+                            }
+                        })}
+                    {(shown == 0)
+                        .then(|| {
+                            view! {
+                                <p class="empty">
+                                    "No listed organisations match. "
+                                    <a href="/members">"Clear filters"</a>
+                                </p>
+                            }
+                        })}
+                }
+            })
+        }}
+    }
+}
+
+/// How many are listed here beside the coalition's headline figure, which counts every member.
+#[component]
+fn Headline(listed: usize) -> impl IntoView {
+    let timeline = LocalResource::new(|| fetch_json::<Timeline>(TIMELINE_JSON));
+    let headline = move || {
+        Suspend::new(async move {
+            timeline.await.ok().and_then(|t| {
+                t.latest_membership().cloned().map(|p| {
+                    view! {
+                        " The coalition has "
+                        {p.figure()}
+                        " member organisations (as of "
+                        <DateTime date=p.date />
+                        "); not every member chooses to be listed."
+                    }
+                })
+            })
+        })
+    };
+    view! {
+        <p class="lead">
+            <strong>
+                {format!("{listed} {} listed.", if listed == 1 { "organisation" } else { "organisations" })}
+            </strong>
+            <Suspense fallback=|| ()>{headline}</Suspense>
+        </p>
+    }
+}
+
+/// Search by name and filter by type and nation; the choices go into the URL.
+#[component]
+fn Filters(query: Memo<MemberQuery>) -> impl IntoView {
+    let (q, kind, nation) = (
+        NodeRef::<Input>::new(),
+        NodeRef::<Select>::new(),
+        NodeRef::<Select>::new(),
+    );
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let next = MemberQuery::from_params(
+            q.get().map(|i| i.value()),
+            kind.get().map(|s| s.value()),
+            nation.get().map(|s| s.value()),
+        );
+        navigate(
+            &format!("/members{}", next.to_query_string()),
+            Default::default(),
+        );
+    };
+    view! {
+        <form action="/members" method="get" class="member-filters" role="search" on:submit=submit>
+            <div class="field">
+                <label for="member-q">"Search by name"</label>
+                <input id="member-q" type="search" name="q" node_ref=q prop:value=move || query.get().q />
+            </div>
+            <div class="field">
+                <label for="member-type">"Type of organisation"</label>
+                <select id="member-type" name="type" node_ref=kind>
+                    <option value="" selected=move || query.get().org_type.is_none()>
+                        "Any type"
+                    </option>
+                    {OrgType::ALL
+                        .into_iter()
+                        .map(|t| {
+                            view! {
+                                <option value=t.key() selected=move || query.get().org_type == Some(t)>
+                                    {t.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="member-nation">"Works in"</label>
+                <select id="member-nation" name="nation" node_ref=nation>
+                    <option value="" selected=move || query.get().nation.is_none()>
+                        "Anywhere"
+                    </option>
+                    {Nation::ALL
+                        .into_iter()
+                        .map(|n| {
+                            view! {
+                                <option value=n.key() selected=move || query.get().nation == Some(n)>
+                                    {n.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button">
+                "Show organisations"
+            </button>
+        </form>
+    }
+}
+
+/// One organisation: name, type, nations, when it joined and a safe link to its website.
+#[component]
+fn MemberCard(member: Member) -> impl IntoView {
+    let nations = if member.nations.is_empty() {
+        None
+    } else {
+        let names: Vec<&str> = member.nations.iter().map(|n| n.label()).collect();
+        Some(if member.nations == [Nation::UkWide] {
+            "UK-wide".to_string()
+        } else {
+            format!("in {}", content::members::list_and(&names))
+        })
+    };
+    let website = member
+        .website
+        .clone()
+        .filter(|w| content::link::classify(w) == Some(content::link::LinkKind::External));
+    view! {
+        <li class="member">
+            <p class="member-name">
+                {member.name.clone()}
+                {member.sample.then(|| view! { <span class="sample-badge">"Sample entry"</span> })}
+            </p>
+            <p class="member-meta">
+                {member.org_type.label()}
+                {nations.map(|n| view! { " · Works " {n} })}
+                {member.joined.map(|d| view! { " · Joined " <DateTime date=d /> })}
+            </p>
+            {website
+                .map(|href| {
+                    view! {
+                        <p>
+                            <a href=href rel="noopener noreferrer external">
+                                "Website"
+                                <span class="visually-hidden">{format!(" of {}", member.name)}</span>
+                            </a>
+                        </p>
+                    }
+                })}
+        </li>
     }
 }

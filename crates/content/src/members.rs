@@ -181,6 +181,15 @@ fn sort_key(name: &str) -> String {
         .unwrap_or(lower)
 }
 
+/// Joins names as readers expect: "A", "A and B", "A, B and C".
+pub fn list_and(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// The published directory: `content/members.json`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Members {
@@ -445,6 +454,14 @@ mod tests {
                 "members[3].sample"
             ]
         );
+    }
+
+    #[test]
+    fn lists_read_naturally() {
+        assert_eq!(list_and(&[]), "");
+        assert_eq!(list_and(&["A"]), "A");
+        assert_eq!(list_and(&["A", "B"]), "A and B");
+        assert_eq!(list_and(&["A", "B", "C"]), "A, B and C");
     }
 
     #[test]

@@ -265,11 +265,9 @@ impl Timeline {
             .collect()
     }
 
-    /// The next planned milestone: the earliest not yet achieved.
+    /// The next planned milestone: the earliest still planned.
     pub fn next_planned(&self) -> Option<&Milestone> {
-        self.milestones
-            .iter()
-            .find(|m| m.status != Status::Achieved)
+        self.milestones.iter().find(|m| m.status == Status::Planned)
     }
 
     /// The latest membership figure, the coalition's headline number.
