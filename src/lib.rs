@@ -1,8 +1,10 @@
 //! The #SENDInTheSpecialists site: `App`, the one route table, and the start-up
 //! that mounts it. Pages own their data; components take props.
 
+mod browser;
 mod components;
 mod fetch;
+mod outbox;
 mod pages;
 mod state;
 
@@ -11,8 +13,8 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::{
-    blog::BlogIndex, home::Home, join::Join, members::Members, not_found::NotFound, post::PostPage,
-    timeline::Timeline,
+    blog::BlogIndex, content_page::ContentPage, home::Home, join::Join, members::Members,
+    not_found::NotFound, post::PostPage, timeline::Timeline,
 };
 use wasm_bindgen::JsCast;
 
@@ -20,6 +22,7 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn App() -> impl IntoView {
     state::provide();
+    outbox::provide();
     view! {
         <Router>
             <Shell>
@@ -30,6 +33,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/timeline") view=Timeline />
                     <Route path=path!("/members") view=Members />
                     <Route path=path!("/join") view=Join />
+                    <Route
+                        path=path!("/privacy")
+                        view=|| view! { <ContentPage slug="privacy" /> }
+                    />
+                    <Route
+                        path=path!("/accessibility")
+                        view=|| view! { <ContentPage slug="accessibility" /> }
+                    />
                 </Routes>
             </Shell>
         </Router>

@@ -105,6 +105,14 @@ fn Footer() -> impl IntoView {
                     "Contact the coalition: " <a href=mailto>{s.contact_email.clone()}</a>
                 </p>
                 <p class="small">{s.description.clone()}</p>
+                <ul class="footer-links">
+                    <li>
+                        <A href="/privacy">"Privacy notice"</A>
+                    </li>
+                    <li>
+                        <A href="/accessibility">"Accessibility statement"</A>
+                    </li>
+                </ul>
             }
         })
     };

@@ -2,6 +2,7 @@
 
 pub mod document;
 pub mod error_panel;
+pub mod form;
 pub mod layout;
 pub mod loader;
 pub mod membership_chart;

@@ -1,6 +1,7 @@
 //! One module a route; each page owns the data it fetches.
 
 pub mod blog;
+pub mod content_page;
 pub mod home;
 pub mod join;
 pub mod members;

@@ -12,6 +12,7 @@ pub mod link;
 pub mod members;
 pub mod post;
 pub mod response;
+pub mod signup;
 pub mod site;
 pub mod timeline;
 

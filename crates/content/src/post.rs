@@ -10,7 +10,34 @@ use serde::{Deserialize, Serialize};
 pub const SUMMARY_MAX_CHARS: usize = 280;
 
 /// The routes the app serves besides posts, for checking internal links.
-pub const ROUTES: &[&str] = &["/", "/blog", "/timeline", "/members", "/join"];
+pub const ROUTES: &[&str] = &[
+    "/",
+    "/blog",
+    "/timeline",
+    "/members",
+    "/join",
+    "/privacy",
+    "/accessibility",
+];
+
+/// The standalone pages the app expects as `content/pages/<slug>.md`.
+pub const PAGES: &[&str] = &["privacy", "accessibility"];
+
+/// A standalone page such as the privacy notice: `content/pages/<slug>.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page {
+    /// The URL-safe name: the page lives at `/<slug>`.
+    pub slug: String,
+    /// The heading and document title.
+    pub title: String,
+    /// A sentence for the meta description.
+    pub summary: String,
+    /// When it last changed, if stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<PartialDate>,
+    /// The body as a document tree.
+    pub body: Vec<Block>,
+}
 
 /// A post's metadata: all the blog index needs, without the body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

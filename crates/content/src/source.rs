@@ -807,3 +807,112 @@ sample = true
         }
     }
 }
+
+/// The front matter of a standalone page.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageFrontMatter {
+    title: String,
+    summary: String,
+    #[serde(default)]
+    updated: Option<toml::Value>,
+}
+
+/// Reads and checks a standalone page, `content/pages/<slug>.md`.
+pub fn parse_page(file: &str, slug: &str, src: &str) -> Result<ParsedPage, Vec<SourceError>> {
+    let err = |line: Option<usize>, field: &str, message: String| SourceError {
+        file: file.to_string(),
+        line,
+        field: Some(field.to_string()),
+        message,
+    };
+    let Some((front, body, body_line)) = split_front_matter(src) else {
+        return Err(vec![err(
+            Some(1),
+            "front matter",
+            "a page starts with front matter between two lines of +++".into(),
+        )]);
+    };
+    let matter: PageFrontMatter = parse_toml(file, front, 1).map_err(|e| vec![e])?;
+    let mut errors = Vec::new();
+    for (field, value) in [("title", &matter.title), ("summary", &matter.summary)] {
+        if value.trim().is_empty() {
+            errors.push(err(
+                field_line(front, field).map(|l| l + 1),
+                field,
+                "must not be empty".into(),
+            ));
+        }
+    }
+    let updated = match &matter.updated {
+        Some(value) => match date_field(value) {
+            Ok(date) => Some(date),
+            Err(message) => {
+                errors.push(err(
+                    field_line(front, "updated").map(|l| l + 1),
+                    "updated",
+                    message,
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+    let converted = to_document(body);
+    for (line, message) in converted.problems {
+        errors.push(err(Some(body_line + line - 1), "body", message));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(ParsedPage {
+        page: crate::post::Page {
+            slug: slug.to_string(),
+            title: matter.title,
+            summary: matter.summary.trim().to_string(),
+            updated,
+            body: converted.blocks,
+        },
+        internal_links: converted
+            .internal_links
+            .into_iter()
+            .map(|(line, href)| (body_line + line - 1, href))
+            .collect(),
+    })
+}
+
+/// A parsed page with the site links it makes.
+#[derive(Debug)]
+pub struct ParsedPage {
+    /// The page as it will be published.
+    pub page: crate::post::Page,
+    /// (line, href) of every site-relative link in the body.
+    pub internal_links: Vec<(usize, String)>,
+}
+
+#[cfg(test)]
+mod page_tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_page_and_locates_mistakes() {
+        let src = "+++\ntitle = \"Privacy notice\"\nsummary = \"How we use your data.\"\nupdated = \"2026-11\"\n+++\n\n## Who we are\n\nSee [join](/join).\n";
+        let parsed = parse_page("p.md", "privacy", src).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(parsed.page.title, "Privacy notice");
+        assert_eq!(parsed.internal_links, vec![(9, "/join".to_string())]);
+        let bad = src
+            .replace("(/join)", "(javascript:x)")
+            .replace("\"Privacy notice\"", "\"\"");
+        let errors = parse_page("p.md", "privacy", &bad)
+            .err()
+            .unwrap_or_default();
+        let located: Vec<(Option<usize>, Option<&str>)> = errors
+            .iter()
+            .map(|e| (e.line, e.field.as_deref()))
+            .collect();
+        assert_eq!(
+            located,
+            vec![(Some(2), Some("title")), (Some(9), Some("body"))]
+        );
+    }
+}

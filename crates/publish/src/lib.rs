@@ -3,9 +3,11 @@
 //! written unless everything is valid.
 
 use content::members::Members;
-use content::post::{internal_link_exists, Post, PostIndex};
+use content::post::{internal_link_exists, Page, Post, PostIndex, PAGES};
 use content::site::SiteConfig;
-use content::source::{load_members, load_site, load_timeline, parse_post, SourceError};
+use content::source::{
+    load_members, load_site, load_timeline, parse_page, parse_post, SourceError,
+};
 use content::timeline::Timeline;
 use serde::Serialize;
 use std::fs;
@@ -22,6 +24,8 @@ pub struct Publication {
     pub timeline: Timeline,
     /// The checked members directory, A to Z.
     pub members: Members,
+    /// The standalone pages: privacy notice, accessibility statement.
+    pub pages: Vec<Page>,
 }
 
 fn io_error(file: &Path, error: std::io::Error) -> SourceError {
@@ -87,6 +91,28 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
             None
         }
     };
+    let mut pages = Vec::new();
+    let mut page_links = Vec::new();
+    for slug in PAGES {
+        let file = content_dir.join("pages").join(format!("{slug}.md"));
+        let name = file.display().to_string();
+        match fs::read_to_string(&file) {
+            Ok(src) => match parse_page(&name, slug, &src) {
+                Ok(parsed) => {
+                    page_links.extend(
+                        parsed
+                            .internal_links
+                            .into_iter()
+                            .map(|(line, href)| (name.clone(), line, href)),
+                    );
+                    pages.push(parsed.page);
+                }
+                Err(mut e) => errors.append(&mut e),
+            },
+            Err(e) => errors.push(io_error(&file, e)),
+        }
+    }
+
     let members_file = content_dir.join("members.toml");
     let members = match fs::read_to_string(&members_file) {
         Ok(src) => match load_members(&members_file.display().to_string(), &src) {
@@ -114,6 +140,11 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
                 .map(|(line, href)| (name.as_str(), *line, "body", href.as_str())),
         );
     }
+    links.extend(
+        page_links
+            .iter()
+            .map(|(file, line, href)| (file.as_str(), *line, "body", href.as_str())),
+    );
     if let Some(parsed) = &timeline {
         links.extend(
             parsed
@@ -161,6 +192,7 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
         posts,
         timeline: timeline.timeline,
         members,
+        pages,
     })
 }
 
@@ -206,6 +238,14 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
     write_json(&written[1], &PostIndex::from_posts(&publication.posts))?;
     write_json(&written[2], &publication.timeline)?;
     write_json(&written[3], &publication.members)?;
+    for page in &publication.pages {
+        let path = out
+            .join("content")
+            .join("pages")
+            .join(format!("{}.json", page.slug));
+        write_json(&path, page)?;
+        written.push(path);
+    }
     for post in &publication.posts {
         let path = posts_dir.join(format!("{}.json", post.meta.slug));
         write_json(&path, post)?;

@@ -28,6 +28,11 @@ fn copy_of_content(name: &str) -> PathBuf {
     for file in ["timeline.toml", "members.toml"] {
         fs::copy(from.join(file), dir.join(file)).unwrap_or_else(|e| panic!("{e}"));
     }
+    fs::create_dir_all(dir.join("pages")).unwrap_or_else(|e| panic!("{e}"));
+    for slug in content::post::PAGES {
+        let file = format!("pages/{slug}.md");
+        fs::copy(from.join(&file), dir.join(&file)).unwrap_or_else(|e| panic!("{e}"));
+    }
     for entry in fs::read_dir(from.join("posts"))
         .unwrap_or_else(|e| panic!("{e}"))
         .flatten()
@@ -55,7 +60,11 @@ fn shipped_content_publishes_every_file() {
     assert!(out.join("content/posts/first-anniversary.json").is_file());
     assert!(out.join("content/timeline.json").is_file());
     assert!(out.join("content/members.json").is_file());
-    assert_eq!(written.len(), 5 + publication.posts.len());
+    assert!(out.join("content/pages/privacy.json").is_file());
+    assert_eq!(
+        written.len(),
+        5 + publication.posts.len() + content::post::PAGES.len()
+    );
     let redirects = fs::read_to_string(out.join("_redirects")).unwrap_or_default();
     assert!(redirects.contains("/*    /index.html    200"));
 

@@ -1,0 +1,103 @@
+//! Small wrappers over browser APIs the form needs, each failing softly.
+
+use wasm_bindgen::JsCast;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// Which storage: per tab (drafts) or per device (the outbox).
+#[derive(Clone, Copy)]
+pub enum Store {
+    /// sessionStorage: survives a reload, not a closed tab.
+    Session,
+    /// localStorage: survives until sent.
+    Local,
+}
+
+fn storage(store: Store) -> Option<web_sys::Storage> {
+    let w = window()?;
+    match store {
+        Store::Session => w.session_storage().ok().flatten(),
+        Store::Local => w.local_storage().ok().flatten(),
+    }
+}
+
+/// Reads a stored string; storage that is blocked or full reads as nothing.
+pub fn load(store: Store, key: &str) -> Option<String> {
+    storage(store)?.get_item(key).ok().flatten()
+}
+
+/// Stores a string, returning false when the browser refuses (private mode, quota).
+pub fn save(store: Store, key: &str, value: &str) -> bool {
+    storage(store).is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Forgets a stored string.
+pub fn remove(store: Store, key: &str) {
+    if let Some(s) = storage(store) {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// A random version 4 UUID from Web Crypto, with a Math.random fallback for old browsers.
+pub fn random_uuid() -> String {
+    if let Some(id) = window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+    {
+        return id;
+    }
+    let hex = |n: usize| -> String {
+        (0..n)
+            .map(|_| format!("{:x}", (js_sys::Math::random() * 16.0) as u8 & 0xf))
+            .collect()
+    };
+    format!("{}-{}-4{}-a{}-{}", hex(8), hex(4), hex(3), hex(3), hex(12))
+}
+
+/// Now, as ISO 8601 in UTC.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Milliseconds since the epoch, for timing how long the form took.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// False when the browser knows it is offline.
+pub fn is_online() -> bool {
+    window().is_none_or(|w| w.navigator().on_line())
+}
+
+/// Waits `ms` milliseconds without blocking the page.
+pub async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Copies text to the clipboard, returning whether the browser allowed it.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(w) = window() else {
+        return false;
+    };
+    let promise = w.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Focuses the element with this id and brings it into view, if it exists.
+pub fn focus_id(id: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}

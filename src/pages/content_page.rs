@@ -1,0 +1,40 @@
+//! A standalone page written by editors, such as the privacy notice.
+
+use crate::components::document::{DateTime, Document};
+use crate::components::loader::loaded;
+use crate::components::page_heading::PageHeading;
+use crate::components::skeleton::PostSkeleton;
+use crate::fetch::fetch_json;
+use content::post::Page;
+use leptos::prelude::*;
+
+/// Fetches `content/pages/<slug>.json` and shows it, or the error panel.
+#[component]
+pub fn ContentPage(
+    /// Which page: its file name and route.
+    slug: &'static str,
+) -> impl IntoView {
+    let page = LocalResource::new(move || async move {
+        fetch_json::<Page>(&format!("/content/pages/{slug}.json")).await
+    });
+    view! {
+        <div class="wrap page">
+            <Transition fallback=PostSkeleton>
+                {loaded(
+                    page,
+                    |page: Page| {
+                        view! {
+                            <PageHeading title=page.title.clone() description=page.summary.clone() />
+                            {page
+                                .updated
+                                .map(|d| view! { <p class="post-meta">"Last updated " <DateTime date=d /></p> })}
+                            <div class="prose">
+                                <Document blocks=page.body />
+                            </div>
+                        }
+                    },
+                )}
+            </Transition>
+        </div>
+    }
+}
