@@ -57,14 +57,54 @@ fn install_panic_hook() {
     }));
 }
 
-/// Starts the app inside `#app` (or the body if the page lacks it).
+/// What a page shows while its content is still loading.
+const LOADING: &str = ".skeleton, .skeleton-line, .skeleton-list, .post-skeleton, .card-skeleton";
+
+/// Frames to wait for content before showing the app anyway (about ten seconds).
+const MAX_WAIT_FRAMES: u32 = 600;
+
+/// Swaps the build's static page for the app once the app's page has its content,
+/// so the reader never sees the page empty out and fill again.
+fn take_over(static_root: web_sys::Element, live: web_sys::HtmlElement, frames: u32) {
+    let loaded = live
+        .query_selector("h1, .error-panel")
+        .ok()
+        .flatten()
+        .is_some()
+        && live.query_selector(LOADING).ok().flatten().is_none();
+    if !loaded && frames < MAX_WAIT_FRAMES {
+        request_animation_frame(move || take_over(static_root, live, frames + 1));
+        return;
+    }
+    // Keep the reader's place: the element they were on, if the app has it too.
+    let focused = document()
+        .active_element()
+        .map(|el| el.id())
+        .filter(|id| !id.is_empty());
+    live.set_id("app");
+    let _ = static_root.replace_with_with_node_1(&live);
+    if let Some(id) = focused {
+        if let Some(el) = document()
+            .get_element_by_id(&id)
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Starts the app beside the static page the build wrote into `#app`, and takes over when ready.
 pub fn start() {
     install_panic_hook();
-    match document()
-        .get_element_by_id("app")
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        Some(root) => leptos::mount::mount_to(root, App).forget(),
-        None => leptos::mount::mount_to_body(App),
+    let live = document()
+        .create_element("div")
+        .ok()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    match (document().get_element_by_id("app"), live) {
+        (Some(static_root), Some(live)) => {
+            leptos::mount::mount_to(live.clone(), App).forget();
+            take_over(static_root, live, 0);
+        }
+        _ => leptos::mount::mount_to_body(App),
     }
 }

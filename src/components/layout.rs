@@ -6,14 +6,7 @@ use leptos::html::Main;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The site's sections, in the order the navigation lists them.
-const NAV: &[(&str, &str)] = &[
-    ("/", "Home"),
-    ("/blog", "Blog"),
-    ("/timeline", "Timeline"),
-    ("/members", "Members"),
-    ("/join", "Join"),
-];
+use content::site::NAV;
 
 /// Wraps every page so landmarks, the skip link and announcements are always there.
 #[component]

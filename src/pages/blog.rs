@@ -36,6 +36,16 @@ pub fn BlogIndex() -> impl IntoView {
             <Transition fallback=|| view! { <ListSkeleton rows=3 /> }>
                 {loaded(index, move |index: PostIndex| view! { <Listing index query /> })}
             </Transition>
+            <p>
+                <a href="/feed.xml" rel="external">
+                    "Follow the blog with a feed reader"
+                </a>
+                " (Atom), or as "
+                <a href="/feed.json" rel="external">
+                    "JSON Feed"
+                </a>
+                "."
+            </p>
         </div>
     }
 }

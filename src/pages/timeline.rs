@@ -100,19 +100,24 @@ fn Filters(data: TimelineData, query: Memo<TimelineQuery>) -> impl IntoView {
     }
 }
 
-/// Moves to the milestone named in the URL fragment once it is on the page.
-fn focus_fragment() {
+/// Moves to the milestone named in the URL fragment once it is in the document,
+/// trying for a few frames while the app takes over from the static page.
+fn focus_fragment(tries: u32) {
     let hash = window().location().hash().unwrap_or_default();
-    let id = hash.trim_start_matches('#');
+    let id = hash.trim_start_matches('#').to_string();
     if id.is_empty() {
         return;
     }
-    if let Some(el) = document()
-        .get_element_by_id(id)
+    match document()
+        .get_element_by_id(&id)
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        el.scroll_into_view();
-        let _ = el.focus();
+        Some(el) if el.is_connected() => {
+            el.scroll_into_view();
+            let _ = el.focus();
+        }
+        _ if tries < 120 => request_animation_frame(move || focus_fragment(tries + 1)),
+        _ => {}
     }
 }
 
@@ -122,7 +127,7 @@ fn Milestones(data: TimelineData, query: Memo<TimelineQuery>) -> impl IntoView {
     let today = today();
     let data = StoredValue::new(data);
     // After this list is in the document, not merely built.
-    Effect::new(move || request_animation_frame(focus_fragment));
+    Effect::new(move || request_animation_frame(|| focus_fragment(0)));
     move || {
         let q = query.get();
         data.with_value(|data| {

@@ -270,13 +270,15 @@ test('a failing index shows the error panel with Retry', async ({ page }) => {
 });
 
 test('loading shows a skeleton the size of the list, then the list', async ({ page }) => {
+  await page.goto('/timeline');
+  await expect(mainHeading(page)).toHaveText('Timeline');
   let release;
   const held = new Promise((resolve) => (release = resolve));
   await page.route('**/content/posts/index.json', async (route) => {
     await held;
     await route.continue();
   });
-  await page.goto('/blog');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Blog' }).click();
   await expect(page.locator('.skeleton-list')).toBeVisible();
   release();
   await expect(postTitles(page)).toHaveCount(4);

@@ -17,6 +17,8 @@ pub mod site;
 pub mod timeline;
 
 #[cfg(feature = "build")]
+pub mod html;
+#[cfg(feature = "build")]
 pub mod markdown;
 #[cfg(feature = "build")]
 pub mod source;

@@ -3,6 +3,15 @@
 use crate::link::{classify, LinkKind};
 use serde::{Deserialize, Serialize};
 
+/// The site's sections, in the order the navigation lists them: (path, label).
+pub const NAV: &[(&str, &str)] = &[
+    ("/", "Home"),
+    ("/blog", "Blog"),
+    ("/timeline", "Timeline"),
+    ("/members", "Members"),
+    ("/join", "Join"),
+];
+
 /// The settings editors keep in `content/site.toml`, published as `site.json`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -13,6 +13,9 @@ use serde::Serialize;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+pub mod feeds;
+pub mod pages;
+
 /// Everything the build will write, held in memory until all of it is valid.
 #[derive(Debug)]
 pub struct Publication {
@@ -221,9 +224,9 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), SourceError> {
     fs::write(path, bytes).map_err(|e| io_error(path, e))
 }
 
-/// The Netlify and Cloudflare Pages rule that serves the app for every path it owns.
+/// The Netlify and Cloudflare Pages rule: every route has its own page, so any other path is not found.
 pub const REDIRECTS: &str =
-    "# Every path the build did not write is a route of the app.\n/*    /index.html    200\n";
+    "# Every route has its own page; any other path is not found.\n/*    /404.html    404\n";
 
 /// Writes the publication's JSON and host files into `out`, returning the files written.
 pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, SourceError> {
@@ -251,15 +254,53 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
         write_json(&path, post)?;
         written.push(path);
     }
+    let paths: Vec<String> = pages::all(publication)
+        .into_iter()
+        .map(|p| p.path)
+        .collect();
+    let feeds = [
+        ("feed.xml", feeds::atom(publication)),
+        (
+            "feed.json",
+            serde_json::to_string_pretty(&feeds::json_feed(publication)).unwrap_or_default(),
+        ),
+        ("sitemap.xml", feeds::sitemap(publication, &paths)),
+        ("robots.txt", feeds::robots(publication)),
+    ];
+    for (name, text) in feeds {
+        let path = out.join(name);
+        write(&path, text.as_bytes())?;
+        written.push(path);
+    }
     let redirects = out.join("_redirects");
     write(&redirects, REDIRECTS.as_bytes())?;
     written.push(redirects);
     Ok(written)
 }
 
-/// Copies the built `index.html` to `404.html`, the fallback GitHub Pages serves for deep links.
-pub fn finish(out: &Path) -> Result<(), SourceError> {
+/// Writes a page for every route and post from the built `index.html`, so each
+/// reads without JavaScript and previews well; `404.html` serves any other path.
+pub fn finish(content_dir: &Path, out: &Path) -> Result<usize, Vec<SourceError>> {
+    let publication = read(content_dir)?;
     let index = out.join("index.html");
-    let html = fs::read(&index).map_err(|e| io_error(&index, e))?;
-    write(&out.join("404.html"), &html)
+    let template = fs::read_to_string(&index).map_err(|e| vec![io_error(&index, e)])?;
+    let mut pages = pages::all(&publication);
+    pages.push(pages::not_found());
+    for page in &pages {
+        let html = pages::render(&template, &publication.site, page).map_err(|message| {
+            vec![SourceError {
+                file: index.display().to_string(),
+                line: None,
+                field: None,
+                message,
+            }]
+        })?;
+        let path = match page.path.as_str() {
+            "/" => out.join("index.html"),
+            "/404" => out.join("404.html"),
+            other => out.join(other.trim_start_matches('/')).join("index.html"),
+        };
+        write(&path, html.as_bytes()).map_err(|e| vec![e])?;
+    }
+    Ok(pages.len())
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: publish build [--content DIR] [--out DIR]\n       publish finish [--out DIR]\n\
+    "usage: publish build [--content DIR] [--out DIR]\n       publish finish [--content DIR] [--out DIR]\n\
 The output folder defaults to $TRUNK_STAGING_DIR, then dist.";
 
 fn main() -> ExitCode {
@@ -48,10 +48,15 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some("finish") => match publish::finish(&out) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("publish: {e}");
+        Some("finish") => match publish::finish(&content_dir, &out) {
+            Ok(count) => {
+                println!("publish: {count} pages written to {}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(errors) => {
+                for error in errors {
+                    eprintln!("publish: {error}");
+                }
                 ExitCode::FAILURE
             }
         },

@@ -63,10 +63,10 @@ fn shipped_content_publishes_every_file() {
     assert!(out.join("content/pages/privacy.json").is_file());
     assert_eq!(
         written.len(),
-        5 + publication.posts.len() + content::post::PAGES.len()
+        9 + publication.posts.len() + content::post::PAGES.len()
     );
     let redirects = fs::read_to_string(out.join("_redirects")).unwrap_or_default();
-    assert!(redirects.contains("/*    /index.html    200"));
+    assert!(redirects.contains("/*    /404.html    404"));
 
     let site: content::site::SiteConfig = serde_json::from_str(
         &fs::read_to_string(out.join("content/site.json")).unwrap_or_default(),
@@ -138,18 +138,54 @@ fn links_to_missing_posts_fail() {
     );
 }
 
+const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<title>x</title>\n<meta name=\"description\" content=\"\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n<script type=\"module\">import init from '/app.js';</script>\n</head>\n<body>\n<div id=\"app\"></div>\n</body>\n</html>\n";
+
 #[test]
-fn finish_copies_the_app_page_for_deep_links() {
+fn finish_writes_a_readable_page_for_every_route_and_post() {
     let out = scratch("finish");
-    fs::write(out.join("index.html"), "<!doctype html><title>app</title>")
-        .unwrap_or_else(|e| panic!("{e}"));
-    publish::finish(&out).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(out.join("index.html"), TEMPLATE).unwrap_or_else(|e| panic!("{e}"));
+    let count = publish::finish(&shipped_content(), &out).unwrap_or_else(|e| panic!("{e:?}"));
+    let publication = publish::read(&shipped_content()).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(
-        fs::read_to_string(out.join("404.html")).unwrap_or_default(),
-        "<!doctype html><title>app</title>"
+        count,
+        8 + publication.posts.len(),
+        "5 routes, 2 pages, 404 and every post"
     );
+    let post =
+        fs::read_to_string(out.join("blog/first-anniversary/index.html")).unwrap_or_default();
+    assert!(post.contains(
+        "<h1 tabindex=\"-1\">1st anniversary of the #SENDInTheSpecialists coalition</h1>"
+    ));
+    assert!(post.contains("<h2>What more is needed</h2>"));
+    assert!(post.contains("<title>1st anniversary of the #SENDInTheSpecialists coalition – #SENDInTheSpecialists</title>"));
+    assert!(post.contains("<link rel=\"canonical\" href=\"https://sendinthespecialists.example.org/blog/first-anniversary\">"));
+    assert!(post.contains("<meta property=\"og:type\" content=\"article\">"));
+    assert!(post
+        .contains("<meta property=\"article:published_time\" content=\"2023-11-02T00:00:00Z\">"));
     assert!(
-        publish::finish(&scratch("empty")).is_err(),
+        post.contains("import init from '/app.js'"),
+        "the app still loads"
+    );
+    assert!(post.contains("<a href=\"/blog\" aria-current=\"page\">Blog</a>"));
+    assert_eq!(post.matches("<title>").count(), 1);
+    let home = fs::read_to_string(out.join("index.html")).unwrap_or_default();
+    assert!(home.contains("more than 130 as of"));
+    assert!(home.contains("<link rel=\"alternate\" type=\"application/atom+xml\""));
+    let missing = fs::read_to_string(out.join("404.html")).unwrap_or_default();
+    assert!(missing.contains("Page not found"));
+    for route in [
+        "blog",
+        "timeline",
+        "members",
+        "join",
+        "privacy",
+        "accessibility",
+    ] {
+        assert!(out.join(route).join("index.html").is_file(), "{route}");
+    }
+    let empty = scratch("empty");
+    assert!(
+        publish::finish(&shipped_content(), &empty).is_err(),
         "no index.html is an error"
     );
 }
@@ -264,4 +300,110 @@ fn shipped_members_are_the_four_real_conveners_plus_marked_samples() {
         .filter(|m| !m.sample)
         .all(|m| m.convener));
     assert!(publication.members.has_samples());
+}
+
+#[test]
+fn feeds_and_sitemap_parse_back_with_every_post() {
+    let publication = publish::read(&shipped_content()).unwrap_or_else(|e| panic!("{e:?}"));
+    let atom = publish::feeds::atom(&publication);
+    let doc = roxmltree::Document::parse(&atom).unwrap_or_else(|e| panic!("{e}"));
+    let entries: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .collect();
+    assert_eq!(entries.len(), publication.posts.len());
+    let first = entries[0];
+    let text = |name: &str| {
+        first
+            .children()
+            .find(|n| n.has_tag_name(name))
+            .and_then(|n| n.text())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(text("title"), publication.posts[0].meta.title);
+    assert_eq!(
+        text("id"),
+        format!(
+            "https://sendinthespecialists.example.org/blog/{}",
+            publication.posts[0].meta.slug
+        )
+    );
+    assert_eq!(
+        text("published"),
+        format!("{}T00:00:00Z", publication.posts[0].meta.date.iso())
+    );
+    assert!(text("content").contains("<h2>"), "full content as HTML");
+
+    let feed = serde_json::to_string(&publish::feeds::json_feed(&publication)).unwrap_or_default();
+    let value: serde_json::Value = serde_json::from_str(&feed).unwrap_or_default();
+    assert_eq!(value["version"], "https://jsonfeed.org/version/1.1");
+    assert!(value["title"].is_string());
+    let items = value["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), publication.posts.len());
+    for item in &items {
+        assert!(item["id"].is_string(), "every item needs an id");
+        assert!(item["content_html"].is_string() || item["content_text"].is_string());
+        assert!(item["url"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("https://")));
+    }
+    let typed: publish::feeds::JsonFeed =
+        serde_json::from_str(&feed).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        typed.items[0].date_published,
+        format!("{}T00:00:00Z", publication.posts[0].meta.date.iso())
+    );
+
+    let paths: Vec<String> = publish::pages::all(&publication)
+        .into_iter()
+        .map(|p| p.path)
+        .collect();
+    let sitemap = publish::feeds::sitemap(&publication, &paths);
+    let doc = roxmltree::Document::parse(&sitemap).unwrap_or_else(|e| panic!("{e}"));
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(locs.len(), 7 + publication.posts.len());
+    assert!(locs.contains(&"https://sendinthespecialists.example.org/blog/first-anniversary"));
+    assert!(publish::feeds::robots(&publication)
+        .contains("Sitemap: https://sendinthespecialists.example.org/sitemap.xml"));
+}
+
+#[test]
+fn a_hostile_post_is_escaped_in_pages_and_feeds() {
+    let content = copy_of_content("hostile");
+    fs::write(
+        content.join("posts/hostile.md"),
+        "+++\ntitle = \"<script>alert('t')</script>\"\ndate = 2024-01-01\ncategory = \"news\"\nauthor = \"<b>x</b>\"\nsummary = \"\\\"><img src=x onerror=alert(1)>\"\n+++\n\n<script>alert(1)</script>\n\n<iframe src=\"https://evil.example\"></iframe> <img src=x onerror=alert(2)>\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let publication = publish::read(&content).unwrap_or_else(|e| panic!("{e:?}"));
+    let out = scratch("hostile-out");
+    fs::write(out.join("index.html"), TEMPLATE).unwrap_or_else(|e| panic!("{e}"));
+    publish::finish(&content, &out).unwrap_or_else(|e| panic!("{e:?}"));
+    let page = fs::read_to_string(out.join("blog/hostile/index.html")).unwrap_or_default();
+    let atom = publish::feeds::atom(&publication);
+    let json = serde_json::to_string(&publish::feeds::json_feed(&publication)).unwrap_or_default();
+    for text in [&page, &atom] {
+        assert!(!text.contains("<script>alert"), "{text}");
+        assert!(!text.contains("<iframe"), "{text}");
+        assert!(!text.contains("<img src=x"), "{text}");
+        assert!(!text.contains("\"><img"), "{text}");
+    }
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let feed: publish::feeds::JsonFeed =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    let item = feed
+        .items
+        .iter()
+        .find(|i| i.url.ends_with("/blog/hostile"))
+        .map(|i| i.content_html.clone())
+        .unwrap_or_default();
+    assert!(item.contains("&lt;iframe"), "{item}");
+    assert!(!item.contains("<iframe"), "{item}");
+    roxmltree::Document::parse(&atom)
+        .unwrap_or_else(|e| panic!("hostile content must not break the XML: {e}"));
 }

@@ -1,0 +1,105 @@
+// Pages the build writes: readable with JavaScript off, taken over by the app
+// without a layout shift, with link-preview tags, feeds and a sitemap.
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations, mainHeading } from './helpers.mjs';
+
+const BASE = 'https://sendinthespecialists.example.org';
+const ANNIVERSARY = '1st anniversary of the #SENDInTheSpecialists coalition';
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a post reads in full and the navigation works as plain links', async ({ page }) => {
+    await page.goto('/blog/first-anniversary');
+    await expect(mainHeading(page)).toHaveText(ANNIVERSARY);
+    const article = page.getByRole('article');
+    await expect(article.getByRole('heading', { level: 2, name: 'What more is needed' })).toBeVisible();
+    await expect(article).toContainText('broad definition of SEND and of the specialist workforce');
+    await expect(article.locator('time').first()).toHaveText('2 November 2023');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
+    await expect(page).toHaveURL('/timeline');
+    await expect(mainHeading(page)).toHaveText('Timeline');
+    await expect(page.locator('#first-anniversary')).toContainText('First anniversary');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+    await expect(page.getByRole('region', { name: 'Convened by' })).toContainText('Royal College of Speech and Language Therapists');
+  });
+
+  test('every route has its own readable page', async ({ page }) => {
+    for (const [path, heading] of [
+      ['/', '#SENDInTheSpecialists'],
+      ['/blog', 'Blog'],
+      ['/join', 'Join the coalition'],
+      ['/privacy', 'Privacy notice for organisations joining the coalition'],
+      ['/accessibility', 'Accessibility statement'],
+    ]) {
+      await page.goto(path);
+      await expect(mainHeading(page)).toHaveText(heading);
+    }
+    await expect(page.getByRole('contentinfo')).toContainText('contact@example.org');
+    const response = await page.goto('/no/such/page');
+    expect(response?.status()).toBe(404);
+    await expect(mainHeading(page)).toHaveText('Page not found');
+  });
+});
+
+test('the static pages themselves pass axe (the app held back)', async ({ page }) => {
+  await page.route('**/*.wasm', (route) => route.abort());
+  for (const path of ['/', '/blog', '/blog/first-anniversary', '/timeline', '/members', '/join', '/privacy']) {
+    await page.goto(path);
+    await expect(mainHeading(page)).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+});
+
+test('with JavaScript on, the app takes over a post with no layout shift', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('/blog/first-anniversary');
+  // The app's own page: the share links are rendered by the app, and the older-post link too.
+  await expect(page.getByRole('navigation', { name: 'More posts' })).toBeVisible();
+  await expect(mainHeading(page)).toHaveText(ANNIVERSARY);
+  await expect(page.locator('#app')).toHaveCount(1);
+  await page.waitForTimeout(300);
+  const shifts = await page.evaluate(() => window.__shifts);
+  const cls = shifts.reduce((a, b) => a + b, 0);
+  expect(cls).toBe(0);
+});
+
+test('every page head carries preview tags with absolute URLs', async ({ request }) => {
+  const pages = [
+    ['/blog/first-anniversary/', `${BASE}/blog/first-anniversary`, 'article'],
+    ['/timeline/', `${BASE}/timeline`, 'website'],
+    ['/', `${BASE}/`, 'website'],
+  ];
+  for (const [path, url, type] of pages) {
+    const html = await (await request.get(path)).text();
+    expect(html).toContain(`<link rel="canonical" href="${url}">`);
+    expect(html).toContain(`<meta property="og:url" content="${url}">`);
+    expect(html).toContain(`<meta property="og:type" content="${type}">`);
+    expect(html).toMatch(/<meta property="og:title" content="[^"]+">/);
+    expect(html).toMatch(/<meta property="og:description" content="[^"]+">/);
+    expect(html).toMatch(/<meta name="twitter:card" content="summary">/);
+    expect(html).toContain(`<link rel="alternate" type="application/atom+xml" title="#SENDInTheSpecialists blog (Atom)" href="${BASE}/feed.xml">`);
+    expect(html).toContain(`href="${BASE}/feed.json"`);
+  }
+  const post = await (await request.get('/blog/first-anniversary/')).text();
+  expect(post).toContain('<meta property="article:published_time" content="2023-11-02T00:00:00Z">');
+  expect(post).toContain(`<title>${ANNIVERSARY} – #SENDInTheSpecialists</title>`);
+});
+
+test('feeds, sitemap and robots are served, and the blog links to the feed', async ({ page, request }) => {
+  const atom = await request.get('/feed.xml');
+  expect(await atom.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+  const feed = await (await request.get('/feed.json')).json();
+  expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+  expect(feed.items.length).toBeGreaterThanOrEqual(4);
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  expect(sitemap).toContain(`<loc>${BASE}/blog/first-anniversary</loc>`);
+  expect(await (await request.get('/robots.txt')).text()).toContain(`Sitemap: ${BASE}/sitemap.xml`);
+  await page.goto('/blog');
+  await expect(page.getByRole('link', { name: 'Follow the blog with a feed reader' })).toHaveAttribute('href', '/feed.xml');
+});
