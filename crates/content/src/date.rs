@@ -164,6 +164,21 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "description": "An ISO 8601 date at the precision known: YYYY-MM-DD, YYYY-MM or YYYY."
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

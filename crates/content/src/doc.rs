@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A block of a document; unknown kinds from other producers are kept as
 /// `Unknown` and skipped, never fatal.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
@@ -35,6 +36,7 @@ pub enum Block {
 }
 
 /// A run of text inside a block.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {

@@ -7,6 +7,7 @@ use crate::site::Problem;
 use serde::{Deserialize, Serialize};
 
 /// The kinds of organisation that can join, the same list the sign-up form offers.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OrgType {
@@ -76,6 +77,7 @@ impl OrgType {
 }
 
 /// Where an organisation works, the same list the sign-up form offers.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Nation {
@@ -130,6 +132,7 @@ impl Nation {
 }
 
 /// One organisation in the directory.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
@@ -191,6 +194,7 @@ pub fn list_and(names: &[&str]) -> String {
 }
 
 /// The published directory: `content/members.json`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Members {
     /// Every listed organisation, A to Z.

@@ -24,6 +24,7 @@ pub const ROUTES: &[&str] = &[
 pub const PAGES: &[&str] = &["privacy", "accessibility"];
 
 /// A standalone page such as the privacy notice: `content/pages/<slug>.json`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Page {
     /// The URL-safe name: the page lives at `/<slug>`.
@@ -40,6 +41,7 @@ pub struct Page {
 }
 
 /// A post's metadata: all the blog index needs, without the body.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostMeta {
     /// The URL-safe name: the post lives at `/blog/<slug>`.
@@ -68,6 +70,7 @@ pub struct PostMeta {
 }
 
 /// A lead image and the words that stand in for it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostImage {
     /// A site-relative path or an https address.
@@ -77,6 +80,7 @@ pub struct PostImage {
 }
 
 /// One published post: `content/posts/<slug>.json`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Post {
     /// The same metadata as in the index.
@@ -86,6 +90,7 @@ pub struct Post {
 }
 
 /// The blog index: `content/posts/index.json`, newest first.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostIndex {
     /// Every post's metadata, newest first.

@@ -13,6 +13,7 @@ pub const NAV: &[(&str, &str)] = &[
 ];
 
 /// The settings editors keep in `content/site.toml`, published as `site.json`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
@@ -35,6 +36,7 @@ pub struct SiteConfig {
 }
 
 /// The home page's case for the coalition, in the editors' words.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Home {
@@ -45,6 +47,7 @@ pub struct Home {
 }
 
 /// A blog category with a URL-safe slug and the name readers see.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
@@ -55,6 +58,7 @@ pub struct Category {
 }
 
 /// Sign-up settings, so a deployment can switch form services without a rebuild of code.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signup {

@@ -8,6 +8,7 @@ use crate::site::{is_slug, Problem};
 use serde::{Deserialize, Serialize};
 
 /// Where a milestone stands.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -48,6 +49,7 @@ impl Status {
 }
 
 /// A kind of milestone, listed in the timeline file so editors can add more.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Kind {
@@ -58,6 +60,7 @@ pub struct Kind {
 }
 
 /// An outside source for a milestone.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -68,6 +71,7 @@ pub struct Source {
 }
 
 /// One step in the coalition's story.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Milestone {
     /// A stable, URL-safe id: `/timeline#<id>` reaches it.
@@ -95,6 +99,7 @@ pub struct Milestone {
 }
 
 /// A membership figure: "more than `count` organisations" on a date.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MembershipPoint {
@@ -128,6 +133,7 @@ impl MembershipPoint {
 }
 
 /// The published timeline: `content/timeline.json`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timeline {
     /// The kinds milestones may have.

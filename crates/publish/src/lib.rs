@@ -272,6 +272,11 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
         write(&path, text.as_bytes())?;
         written.push(path);
     }
+    for (name, schema) in schemas() {
+        let path = out.join("schema").join(name);
+        write(&path, schema.as_bytes())?;
+        written.push(path);
+    }
     let redirects = out.join("_redirects");
     write(&redirects, REDIRECTS.as_bytes())?;
     written.push(redirects);
@@ -303,4 +308,38 @@ pub fn finish(content_dir: &Path, out: &Path) -> Result<usize, Vec<SourceError>>
         write(&path, html.as_bytes()).map_err(|e| vec![e])?;
     }
     Ok(pages.len())
+}
+
+/// JSON Schemas for every published content file, generated from the Rust types,
+/// so another producer can check what it writes: (file name, schema).
+pub fn schemas() -> Vec<(&'static str, String)> {
+    use content::{members, post, site, timeline};
+    let pretty =
+        |schema: schemars::Schema| serde_json::to_string_pretty(&schema).unwrap_or_default();
+    vec![
+        (
+            "site.schema.json",
+            pretty(schemars::schema_for!(site::SiteConfig)),
+        ),
+        (
+            "post-index.schema.json",
+            pretty(schemars::schema_for!(post::PostIndex)),
+        ),
+        (
+            "post.schema.json",
+            pretty(schemars::schema_for!(post::Post)),
+        ),
+        (
+            "page.schema.json",
+            pretty(schemars::schema_for!(post::Page)),
+        ),
+        (
+            "timeline.schema.json",
+            pretty(schemars::schema_for!(timeline::Timeline)),
+        ),
+        (
+            "members.schema.json",
+            pretty(schemars::schema_for!(members::Members)),
+        ),
+    ]
 }

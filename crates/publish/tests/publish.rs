@@ -63,7 +63,7 @@ fn shipped_content_publishes_every_file() {
     assert!(out.join("content/pages/privacy.json").is_file());
     assert_eq!(
         written.len(),
-        9 + publication.posts.len() + content::post::PAGES.len()
+        15 + publication.posts.len() + content::post::PAGES.len()
     );
     let redirects = fs::read_to_string(out.join("_redirects")).unwrap_or_default();
     assert!(redirects.contains("/*    /404.html    404"));
@@ -406,4 +406,29 @@ fn a_hostile_post_is_escaped_in_pages_and_feeds() {
     assert!(!item.contains("<iframe"), "{item}");
     roxmltree::Document::parse(&atom)
         .unwrap_or_else(|e| panic!("hostile content must not break the XML: {e}"));
+}
+
+#[test]
+fn json_schemas_are_generated_for_every_published_file() {
+    let schemas = publish::schemas();
+    assert_eq!(schemas.len(), 6);
+    let post = schemas
+        .iter()
+        .find(|(name, _)| *name == "post.schema.json")
+        .map(|(_, s)| s.clone())
+        .unwrap_or_default();
+    let value: serde_json::Value = serde_json::from_str(&post).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(value["required"], serde_json::json!(["meta", "body"]));
+    let text = value.to_string();
+    for needle in [
+        "\"reading_minutes\"",
+        "\"paragraph\"",
+        "\"PartialDate\"",
+        "[0-9]{4}",
+    ] {
+        assert!(
+            text.contains(needle),
+            "{needle} missing from the post schema"
+        );
+    }
 }
