@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup serve build test lint unit e2e
+.PHONY: setup serve build build-e2e test lint unit e2e
 
 setup:
 	bash scripts/setup.sh
@@ -13,6 +13,13 @@ serve: setup
 
 build: setup
 	trunk build --release --offline
+
+# The browser tests run against a release build configured, as a deployment
+# would be, with a form service; the tests answer for that service.
+E2E_SIGNUP_ENDPOINT := https://forms.example.test/f/join
+
+build-e2e: setup
+	SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) trunk build --release --offline
 
 lint:
 	cargo fmt --all --check
@@ -25,4 +32,4 @@ unit:
 e2e:
 	npx playwright test
 
-test: setup lint unit build e2e
+test: setup lint unit build-e2e e2e

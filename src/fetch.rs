@@ -2,22 +2,54 @@
 //! reader can understand.
 
 use content::response::{decode, ContentError};
-use leptos::prelude::on_cleanup;
+use leptos::prelude::{on_cleanup, window};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
-/// Fetches `url` as JSON of type `T`; the request is aborted if the page that asked is left.
+/// Seconds a content request may take before the reader is told and offered Retry.
+pub const TIMEOUT_SECONDS: u32 = 10;
+
+/// Fetches `url` as JSON of type `T`; the request is aborted if the page that asked
+/// is left, and given up after [`TIMEOUT_SECONDS`] so nothing waits forever.
 pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, ContentError> {
-    let controller = SendWrapper::new(web_sys::AbortController::new().ok());
+    let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = controller.clone().and_then(|controller| {
+        let timed_out = timed_out.clone();
+        let on_timeout = Closure::once_into_js(move || {
+            timed_out.set(true);
+            controller.abort();
+        });
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.unchecked_ref(),
+                (TIMEOUT_SECONDS * 1000) as i32,
+            )
+            .ok()
+    });
+    let on_leave = SendWrapper::new(controller);
     on_cleanup(move || {
-        if let Some(controller) = controller.take() {
+        if let Some(controller) = on_leave.take() {
             controller.abort();
         }
     });
-    let network = |e: gloo_net::Error| ContentError::Network {
-        url: url.to_string(),
-        detail: e.to_string(),
+    let network = |e: gloo_net::Error| {
+        if timed_out.get() {
+            ContentError::Timeout {
+                url: url.to_string(),
+                seconds: TIMEOUT_SECONDS,
+            }
+        } else {
+            ContentError::Network {
+                url: url.to_string(),
+                detail: e.to_string(),
+            }
+        }
     };
     let response = gloo_net::http::Request::get(url)
         .header("Accept", "application/json")
@@ -27,5 +59,8 @@ pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, ContentErro
         .map_err(network)?;
     let content_type = response.headers().get("content-type").unwrap_or_default();
     let body = response.text().await.map_err(network)?;
+    if let Some(timer) = timer {
+        window().clear_timeout_with_handle(timer);
+    }
     decode(url, response.status(), &content_type, &body)
 }

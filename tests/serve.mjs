@@ -53,12 +53,31 @@ function matches(pattern, path) {
   return pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : pattern === path;
 }
 
-async function send(res, status, file) {
+/** Parses a Netlify-style `_headers` file: a path pattern, then indented "Name: value" lines. */
+async function headerRules() {
+  try {
+    const rules = [];
+    for (const line of (await readFile(join(root, '_headers'), 'utf8')).split('\n')) {
+      if (!line.trim() || line.trim().startsWith('#')) continue;
+      if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: {} });
+      else if (rules.length) {
+        const at = line.indexOf(':');
+        rules[rules.length - 1].headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+      }
+    }
+    return rules;
+  } catch {
+    return [];
+  }
+}
+
+async function send(res, status, file, path) {
   const body = await readFile(file);
-  res.writeHead(status, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'cache-control': 'no-cache',
-  });
+  const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+  for (const rule of await headerRules()) {
+    if (matches(rule.pattern, path)) Object.assign(headers, rule.headers);
+  }
+  res.writeHead(status, headers);
   res.end(body);
 }
 
@@ -66,15 +85,16 @@ createServer(async (req, res) => {
   try {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     const file = await fileAt(path);
-    if (file) return await send(res, 200, file);
+    if (file) return await send(res, 200, file, path);
     for (const rule of await redirectRules()) {
       if (matches(rule.from, path)) {
         const target = await fileAt(rule.to);
-        if (target && rule.status === 200) return await send(res, 200, target);
+        if (target && rule.status === 200) return await send(res, 200, target, path);
+        if (target && rule.status === 404) return await send(res, 404, target, path);
       }
     }
     const notFound = await fileAt('/404.html');
-    if (notFound) return await send(res, 404, notFound);
+    if (notFound) return await send(res, 404, notFound, path);
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
   } catch (error) {

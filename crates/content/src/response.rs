@@ -8,6 +8,8 @@ use std::fmt;
 pub enum ContentError {
     /// The request never got an answer: offline, DNS, blocked or aborted.
     Network { url: String, detail: String },
+    /// The server did not answer in time.
+    Timeout { url: String, seconds: u32 },
     /// The file is not there (a 404, or a host's HTML fallback page instead of JSON).
     NotFound { url: String },
     /// The server answered with another error status.
@@ -26,6 +28,7 @@ impl ContentError {
     pub fn title(&self) -> &'static str {
         match self {
             ContentError::Network { .. } => "We couldn't connect",
+            ContentError::Timeout { .. } => "This is taking too long",
             ContentError::NotFound { .. } => "This content is missing",
             ContentError::Status { .. } => "The server had a problem",
             ContentError::Malformed { .. } => "This content could not be read",
@@ -38,6 +41,9 @@ impl ContentError {
             ContentError::Network { .. } => {
                 "Check that you are online, then try again.".to_string()
             }
+            ContentError::Timeout { seconds, .. } => format!(
+                "The server has not answered for {seconds} seconds. Your connection may be slow: please try again."
+            ),
             ContentError::NotFound { .. } => {
                 "The file this page needs was not found. It may have moved. Try again, or go back to the home page.".to_string()
             }
@@ -65,6 +71,9 @@ impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ContentError::Network { url, detail } => write!(f, "{url}: network error: {detail}"),
+            ContentError::Timeout { url, seconds } => {
+                write!(f, "{url}: no answer after {seconds} s")
+            }
             ContentError::NotFound { url } => write!(f, "{url}: not found"),
             ContentError::Status { url, status } => write!(f, "{url}: HTTP {status}"),
             ContentError::Malformed {

@@ -14,6 +14,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub mod feeds;
+pub mod headers;
 pub mod pages;
 
 /// Everything the build will write, held in memory until all of it is valid.
@@ -44,7 +45,26 @@ fn io_error(file: &Path, error: std::io::Error) -> SourceError {
 pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
     let site_file = content_dir.join("site.toml");
     let site_src = fs::read_to_string(&site_file).map_err(|e| vec![io_error(&site_file, e)])?;
-    let site = load_site(&site_file.display().to_string(), &site_src)?;
+    let mut site = load_site(&site_file.display().to_string(), &site_src)?;
+    // A deployment may name its form service at build time instead of in content.
+    if let Some(endpoint) = std::env::var("SIGNUP_ENDPOINT")
+        .ok()
+        .filter(|e| !e.trim().is_empty())
+    {
+        site.signup.endpoint = Some(endpoint.trim().to_string());
+        let problems = site.validate();
+        if !problems.is_empty() {
+            return Err(problems
+                .into_iter()
+                .map(|p| SourceError {
+                    file: "SIGNUP_ENDPOINT".into(),
+                    line: None,
+                    field: Some(p.field),
+                    message: p.message,
+                })
+                .collect());
+        }
+    }
 
     let posts_dir = content_dir.join("posts");
     let mut files: Vec<PathBuf> = fs::read_dir(&posts_dir)
@@ -289,6 +309,36 @@ pub fn finish(content_dir: &Path, out: &Path) -> Result<usize, Vec<SourceError>>
     let publication = read(content_dir)?;
     let index = out.join("index.html");
     let template = fs::read_to_string(&index).map_err(|e| vec![io_error(&index, e)])?;
+    let hashes = headers::inline_script_hashes(&template);
+    let endpoint = publication.site.signup.endpoint.as_deref();
+    let meta_csp = headers::content_security_policy(&hashes, endpoint, true);
+    let template = template.replacen(
+        "<meta charset=\"utf-8\" />",
+        &format!(
+            "<meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
+            content::html::escape(&meta_csp)
+        ),
+        1,
+    );
+    let hashed: Vec<String> = fs::read_dir(out)
+        .map_err(|e| vec![io_error(out, e)])?
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| {
+            [".js", ".wasm", ".css"]
+                .iter()
+                .any(|ext| name.ends_with(ext))
+                && name
+                    .rsplit_once('-')
+                    .is_some_and(|(_, tail)| tail.len() >= 16)
+        })
+        .collect();
+    let csp = headers::content_security_policy(&hashes, endpoint, false);
+    write(
+        &out.join("_headers"),
+        headers::headers_file(&csp, &hashed).as_bytes(),
+    )
+    .map_err(|e| vec![e])?;
     let mut pages = pages::all(&publication);
     pages.push(pages::not_found());
     for page in &pages {

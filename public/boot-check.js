@@ -1,0 +1,26 @@
+// If the app cannot start (blocked, corrupted or too old a browser), say so in
+// words instead of leaving the reader wondering. The page stays readable: it
+// was written as static HTML at build time.
+(function () {
+  var started = false;
+  function show(reason) {
+    if (started) return;
+    var box = document.getElementById('app-failed');
+    if (box) box.hidden = false;
+    if (reason && window.console) console.warn('App did not start:', reason);
+  }
+  window.addEventListener('TrunkApplicationStarted', function () {
+    started = true;
+  });
+  window.addEventListener('unhandledrejection', function (event) {
+    show(event.reason);
+  });
+  window.addEventListener('error', function (event) {
+    // A module or wasm that fails to load or run.
+    if (!started) show(event.message || 'load error');
+  }, true);
+  if (typeof WebAssembly !== 'object') show('no WebAssembly');
+  setTimeout(function () {
+    show('timed out');
+  }, 20000);
+})();
