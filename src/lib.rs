@@ -76,12 +76,14 @@ fn take_over(static_root: web_sys::Element, live: web_sys::HtmlElement, frames: 
         request_animation_frame(move || take_over(static_root, live, frames + 1));
         return;
     }
+    carry_typing(&static_root, &live);
     // Keep the reader's place: the element they were on, if the app has it too.
     let focused = document()
         .active_element()
         .map(|el| el.id())
         .filter(|id| !id.is_empty());
     live.set_id("app");
+    let _ = live.set_attribute("data-app", "live");
     let _ = static_root.replace_with_with_node_1(&live);
     if let Some(id) = focused {
         if let Some(el) = document()
@@ -89,6 +91,41 @@ fn take_over(static_root: web_sys::Element, live: web_sys::HtmlElement, frames: 
             .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = el.focus();
+        }
+    }
+}
+
+/// Copies anything typed into the static page's fields into the app's fields
+/// with the same id, so nothing typed before the app took over is lost.
+fn carry_typing(static_root: &web_sys::Element, live: &web_sys::HtmlElement) {
+    let Ok(fields) = static_root.query_selector_all("input[id], select[id], textarea[id]") else {
+        return;
+    };
+    for i in 0..fields.length() {
+        let Some(field) = fields
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let value = js_sys::Reflect::get(&field, &"value".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        if value.is_empty() {
+            continue;
+        }
+        let Ok(Some(target)) = live.query_selector(&format!("#{}", field.id())) else {
+            continue;
+        };
+        if js_sys::Reflect::set(&target, &"value".into(), &value.into()).is_ok() {
+            for kind in ["input", "change"] {
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &init) {
+                    let _ = target.dispatch_event(&event);
+                }
+            }
         }
     }
 }

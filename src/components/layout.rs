@@ -1,6 +1,7 @@
 //! The frame around every page: skip link, header and navigation, main, footer.
 
 use crate::components::error_panel::ErrorPanel;
+use crate::components::preferences::ReadingPreferences;
 use crate::state::{use_announcer, use_site};
 use leptos::html::Main;
 use leptos::prelude::*;
@@ -81,6 +82,7 @@ fn Header() -> impl IntoView {
                             .collect_view()}
                     </ul>
                 </nav>
+                <ReadingPreferences />
             </div>
         </header>
     }

@@ -9,4 +9,5 @@ pub mod membership_chart;
 pub mod milestone;
 pub mod page_heading;
 pub mod post_card;
+pub mod preferences;
 pub mod skeleton;

@@ -110,6 +110,30 @@ fn Article(post: Post) -> impl IntoView {
                     .clone()
                     .map(|image| view! { <img class="lead-image" src=image.src alt=image.alt /> })}
             </header>
+            {meta
+                .in_short
+                .clone()
+                .map(|text| {
+                    view! {
+                        <aside class="in-short" aria-labelledby="in-short-heading">
+                            <h2 id="in-short-heading">"In short"</h2>
+                            <p>{text}</p>
+                        </aside>
+                    }
+                })}
+            {meta
+                .bsl_video
+                .clone()
+                .filter(|url| content::link::classify(url) == Some(content::link::LinkKind::External))
+                .map(|url| {
+                    view! {
+                        <p class="bsl">
+                            <a href=url rel="noopener noreferrer">
+                                "Watch this post in British Sign Language (BSL)"
+                            </a>
+                        </p>
+                    }
+                })}
             <div class="prose">
                 <Document blocks=post.body />
             </div>

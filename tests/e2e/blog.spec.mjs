@@ -118,6 +118,24 @@ test('a post shows its title, date, category, author, body, tags, sharing and ne
   await expect(page).toHaveURL('/blog?category=news');
 });
 
+test('a post shows its plain-English "In short" first, and a BSL link when it has one', async ({ page }) => {
+  await page.goto('/blog/first-anniversary');
+  const inShort = page.getByRole('complementary', { name: 'In short' });
+  await expect(inShort).toContainText('more than 130 member organisations');
+  await expect(page.getByRole('link', { name: /British Sign Language/ })).toHaveCount(0);
+  await page.route('**/content/posts/first-anniversary.json', async (route) => {
+    const response = await route.fetch();
+    const post = await response.json();
+    post.meta.bsl_video = 'https://video.example.org/bsl/first-anniversary';
+    await route.fulfill({ response, json: post });
+  });
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Watch this post in British Sign Language (BSL)' })).toHaveAttribute(
+    'href',
+    'https://video.example.org/bsl/first-anniversary',
+  );
+});
+
 const EVERY_BLOCK = {
   meta: {
     slug: 'every-block',

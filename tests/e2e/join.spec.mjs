@@ -11,10 +11,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 /** Serves site.json with a sign-up endpoint, as a deployment would configure it. */
 async function withEndpoint(page) {
   await page.route('**/content/site.json', async (route) => {
-    const response = await route.fetch();
-    const site = await response.json();
-    site.signup.endpoint = ENDPOINT;
-    await route.fulfill({ response, json: site });
+    try {
+      const response = await route.fetch();
+      const site = await response.json();
+      site.signup.endpoint = ENDPOINT;
+      await route.fulfill({ response, json: site });
+    } catch {
+      // The page navigated away while this answer was being made.
+    }
   });
 }
 

@@ -150,6 +150,8 @@ mod tests {
             summary: format!("Summary {i}"),
             image: None,
             reading_minutes: 1,
+            in_short: None,
+            bsl_video: None,
         }
     }
 

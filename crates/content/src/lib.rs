@@ -11,6 +11,7 @@ pub mod doc;
 pub mod link;
 pub mod members;
 pub mod post;
+pub mod prefs;
 pub mod response;
 pub mod signup;
 pub mod site;

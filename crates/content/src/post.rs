@@ -67,6 +67,12 @@ pub struct PostMeta {
     pub image: Option<PostImage>,
     /// Estimated minutes to read, computed at build time.
     pub reading_minutes: u32,
+    /// An optional plain-English summary shown first, headed "In short".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_short: Option<String>,
+    /// An optional https link to a British Sign Language version of the post.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bsl_video: Option<String>,
 }
 
 /// A lead image and the words that stand in for it.
@@ -206,6 +212,27 @@ pub fn validate_meta(meta: &PostMeta, site: &SiteConfig) -> Vec<Problem> {
             problems.push(Problem::new(format!("tags[{i}]"), "must not be empty"));
         }
     }
+    if let Some(in_short) = &meta.in_short {
+        if in_short.trim().is_empty() {
+            problems.push(Problem::new(
+                "in_short",
+                "leave it out or write a short plain-English summary",
+            ));
+        } else if in_short.chars().count() > 600 {
+            problems.push(Problem::new(
+                "in_short",
+                "keep \"In short\" to 600 characters",
+            ));
+        }
+    }
+    if let Some(url) = &meta.bsl_video {
+        if !url.starts_with("https://") || classify(url) != Some(LinkKind::External) {
+            problems.push(Problem::new(
+                "bsl_video",
+                format!("\"{url}\" must be an https:// address"),
+            ));
+        }
+    }
     if let Some(image) = &meta.image {
         if image.alt.trim().is_empty() {
             problems.push(Problem::new(
@@ -255,6 +282,8 @@ mod tests {
             summary: "A summary.".into(),
             image: None,
             reading_minutes: 1,
+            in_short: None,
+            bsl_video: None,
         }
     }
 
@@ -280,6 +309,8 @@ mod tests {
             src: "javascript:alert(1)".into(),
             alt: " ".into(),
         });
+        m.in_short = Some(" ".into());
+        m.bsl_video = Some("http://video.example".into());
         assert_eq!(
             fields(&m),
             [
@@ -288,6 +319,8 @@ mod tests {
                 "updated",
                 "category",
                 "summary",
+                "in_short",
+                "bsl_video",
                 "image.alt",
                 "image.src"
             ]

@@ -169,6 +169,10 @@ struct FrontMatter {
     summary: String,
     #[serde(default)]
     image: Option<PostImage>,
+    #[serde(default)]
+    in_short: Option<String>,
+    #[serde(default)]
+    bsl_video: Option<String>,
 }
 
 /// A parsed post with the site-relative links its body makes, for checking later.
@@ -269,6 +273,8 @@ pub fn parse_post(
         summary: matter.summary.trim().to_string(),
         image: matter.image,
         reading_minutes: crate::doc::reading_minutes(&converted.blocks),
+        in_short: matter.in_short.map(|s| s.trim().to_string()),
+        bsl_video: matter.bsl_video,
     };
     let problems = validate_meta(&meta, site);
     for problem in problems {

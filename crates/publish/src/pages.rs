@@ -180,8 +180,18 @@ fn post(p: &Publication, post: &Post) -> String {
             )
         })
         .collect();
+    let in_short = meta
+        .in_short
+        .as_ref()
+        .map(|t| format!("<aside class=\"in-short\" aria-labelledby=\"in-short-heading\"><h2 id=\"in-short-heading\">In short</h2><p>{}</p></aside>", escape(t)))
+        .unwrap_or_default();
+    let bsl = meta
+        .bsl_video
+        .as_ref()
+        .map(|u| format!("<p class=\"bsl\"><a href=\"{}\" rel=\"noopener noreferrer\">Watch this post in British Sign Language (BSL)</a></p>", escape(u)))
+        .unwrap_or_default();
     format!(
-        "<div class=\"wrap page\"><p class=\"back-link\"><a href=\"/blog\">Back to blog</a></p><article class=\"post\"><header class=\"post-header\">{}<p class=\"post-meta\">{}{updated} · Posted in <a href=\"/blog?category={}\">{}</a> · {} · {} min read</p>{image}</header>\
+        "<div class=\"wrap page\"><p class=\"back-link\"><a href=\"/blog\">Back to blog</a></p><article class=\"post\"><header class=\"post-header\">{}<p class=\"post-meta\">{}{updated} · Posted in <a href=\"/blog?category={}\">{}</a> · {} · {} min read</p>{image}</header>{in_short}{bsl}\
 <div class=\"prose\">{}</div><footer class=\"post-footer\">{tags}<h2 class=\"small-heading\">Share this post</h2><ul class=\"share\">{share}</ul></footer></article></div>",
         heading(&meta.title),
         time(&meta.date),
@@ -494,7 +504,7 @@ fn shell(site: &SiteConfig, current: &str, main: &str) -> String {
         })
         .collect();
     format!(
-        "<a class=\"skip-link\" href=\"#main\">Skip to main content</a><header class=\"site-header\"><div class=\"wrap header-inner\"><div class=\"brand\"><a href=\"/\" class=\"brand-name\">{}</a><p class=\"tagline\">{}</p></div><nav aria-label=\"Main\"><ul class=\"nav-list\">{nav}</ul></nav></div></header>\
+        "<a class=\"skip-link\" href=\"#main\">Skip to main content</a><header class=\"site-header\"><div class=\"wrap header-inner\"><div class=\"brand\"><a href=\"/\" class=\"brand-name\">{}</a><p class=\"tagline\">{}</p></div><nav aria-label=\"Main\"><ul class=\"nav-list\">{nav}</ul></nav><details class=\"prefs\"><summary>Reading preferences</summary><div class=\"prefs-panel\"><p>Reading preferences need JavaScript. Your browser's own text size, zoom and colour settings still work.</p></div></details></div></header>\
 <main id=\"main\" tabindex=\"-1\">{main}</main><footer class=\"site-footer\"><div class=\"wrap\"><p>Contact the coalition: <a href=\"mailto:{email}\">{email}</a></p><p class=\"small\">{}</p><ul class=\"footer-links\"><li><a href=\"/privacy\">Privacy notice</a></li><li><a href=\"/accessibility\">Accessibility statement</a></li></ul></div></footer>",
         escape(&site.name),
         escape(&site.tagline),
