@@ -7,6 +7,27 @@ use content::post::{post_path, PostMeta};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// A post's category by name, linking to the blog filtered to it.
+#[component]
+pub fn CategoryLink(
+    /// The category's slug.
+    slug: String,
+) -> impl IntoView {
+    let site = use_site();
+    let href = format!(
+        "/blog{}",
+        BlogQuery::default()
+            .with_category(Some(&slug))
+            .to_query_string()
+    );
+    let name = move || {
+        site.get()
+            .and_then(|s| s.category(&slug).map(|c| c.name.clone()))
+            .unwrap_or_else(|| slug.clone())
+    };
+    view! { <a href=href>{name}</a> }
+}
+
 /// Title link, date, category, reading time and summary; `level` keeps the heading order right where it is used.
 #[component]
 pub fn PostCard(
@@ -16,19 +37,6 @@ pub fn PostCard(
     #[prop(default = 2)]
     level: u8,
 ) -> impl IntoView {
-    let site = use_site();
-    let category_slug = post.category.clone();
-    let category = move || {
-        site.get()
-            .and_then(|s| s.category(&category_slug).map(|c| c.name.clone()))
-            .unwrap_or_else(|| category_slug.clone())
-    };
-    let category_href = format!(
-        "/blog{}",
-        BlogQuery::default()
-            .with_category(Some(&post.category))
-            .to_query_string()
-    );
     let title = view! { <A href=post_path(&post.slug)>{post.title}</A> };
     let heading = if level <= 2 {
         view! { <h2>{title}</h2> }.into_any()
@@ -41,7 +49,7 @@ pub fn PostCard(
             <p class="post-meta">
                 <DateTime date=post.date />
                 " · "
-                <a href=category_href>{category}</a>
+                <CategoryLink slug=post.category />
                 " · "
                 {format!("{} min read", post.reading_minutes)}
             </p>

@@ -3,10 +3,10 @@
 use crate::components::document::{DateTime, Document};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::page_heading::PageHeading;
+use crate::components::post_card::CategoryLink;
 use crate::components::skeleton::PostSkeleton;
 use crate::fetch::fetch_json;
 use crate::state::{post_json, use_site, LastBlogQuery, POSTS_INDEX};
-use content::blog::BlogQuery;
 use content::post::{post_path, share_links, Post, PostIndex};
 use content::response::ContentError;
 use content::site::is_slug;
@@ -77,20 +77,7 @@ fn PostNotFound() -> impl IntoView {
 /// The post itself: title, date, category, author, body, tags, sharing and neighbours.
 #[component]
 fn Article(post: Post) -> impl IntoView {
-    let site = use_site();
     let meta = post.meta;
-    let category_slug = meta.category.clone();
-    let category = move || {
-        site.get()
-            .and_then(|s| s.category(&category_slug).map(|c| c.name.clone()))
-            .unwrap_or_else(|| category_slug.clone())
-    };
-    let category_href = format!(
-        "/blog{}",
-        BlogQuery::default()
-            .with_category(Some(&meta.category))
-            .to_query_string()
-    );
     let tags = meta.tags.clone();
     let (slug, title) = (meta.slug.clone(), meta.title.clone());
     view! {
@@ -102,7 +89,7 @@ fn Article(post: Post) -> impl IntoView {
                     {meta
                         .updated
                         .map(|updated| view! { " (updated " <DateTime date=updated /> ")" })}
-                    " · Posted in " <a href=category_href>{category}</a> " · " {meta.author.clone()}
+                    " · Posted in " <CategoryLink slug=meta.category.clone() /> " · " {meta.author.clone()}
                     " · " {format!("{} min read", meta.reading_minutes)}
                 </p>
                 {meta

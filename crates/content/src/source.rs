@@ -198,6 +198,28 @@ fn date_field(value: &toml::Value) -> Result<PartialDate, String> {
     PartialDate::parse(&text).map_err(|e| e.to_string())
 }
 
+/// Reads a date field of a TOML file, recording a located error when it is not a date.
+fn located_date(
+    file: &str,
+    src: &str,
+    field: String,
+    value: &toml::Value,
+    errors: &mut Vec<SourceError>,
+) -> Option<PartialDate> {
+    match date_field(value) {
+        Ok(date) => Some(date),
+        Err(message) => {
+            errors.push(SourceError {
+                file: file.to_string(),
+                line: field_line(src, &field),
+                field: Some(field),
+                message,
+            });
+            None
+        }
+    }
+}
+
 /// Splits a post into its front matter and body, returning the body's first line number.
 fn split_front_matter(src: &str) -> Option<(&str, &str, usize)> {
     let rest = src.strip_prefix("+++")?;
@@ -496,20 +518,9 @@ pub fn load_timeline(
     let source: TimelineSource = parse_toml(file, src, 0).map_err(|e| vec![e])?;
     let mut errors = Vec::new();
     let mut internal_links = Vec::new();
-    let date_at =
-        |field: String, value: &toml::Value, errors: &mut Vec<SourceError>| match date_field(value)
-        {
-            Ok(date) => Some(date),
-            Err(message) => {
-                errors.push(SourceError {
-                    file: file.to_string(),
-                    line: field_line(src, &field),
-                    field: Some(field),
-                    message,
-                });
-                None
-            }
-        };
+    let date_at = |field: String, value: &toml::Value, errors: &mut Vec<SourceError>| {
+        located_date(file, src, field, value, errors)
+    };
     let mut milestones = Vec::new();
     for (i, m) in source.milestones.into_iter().enumerate() {
         let date = match &m.date {
@@ -708,22 +719,15 @@ pub fn load_members(file: &str, src: &str) -> Result<crate::members::Members, Ve
     let mut errors = Vec::new();
     let mut members = Vec::new();
     for (i, m) in source.members.into_iter().enumerate() {
-        let joined = match &m.joined {
-            Some(value) => match date_field(value) {
-                Ok(date) => Some(date),
-                Err(message) => {
-                    let field = format!("members[{i}].joined");
-                    errors.push(SourceError {
-                        file: file.to_string(),
-                        line: field_line(src, &field),
-                        field: Some(field),
-                        message,
-                    });
-                    None
-                }
-            },
-            None => None,
-        };
+        let joined = m.joined.as_ref().and_then(|value| {
+            located_date(
+                file,
+                src,
+                format!("members[{i}].joined"),
+                value,
+                &mut errors,
+            )
+        });
         members.push(Member {
             name: m.name,
             org_type: m.org_type,
