@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup serve build build-e2e test lint unit e2e
+.PHONY: setup serve build build-e2e test lint unit e2e bench
 
 setup:
 	bash scripts/setup.sh
@@ -31,5 +31,9 @@ unit:
 
 e2e:
 	npx playwright test
+
+# Sizes, Lighthouse scores and the static-page limit, written to bench/results.md.
+bench: setup
+	CHROME_PATH=/usr/bin/chromium node bench/run.mjs
 
 test: setup lint unit build-e2e e2e

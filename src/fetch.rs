@@ -5,10 +5,16 @@ use content::response::{decode, ContentError};
 use leptos::prelude::{on_cleanup, window};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// Bodies already fetched this visit: each content file is downloaded once.
+    static FETCHED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
 
 /// Seconds a content request may take before the reader is told and offered Retry.
 pub const TIMEOUT_SECONDS: u32 = 10;
@@ -16,6 +22,9 @@ pub const TIMEOUT_SECONDS: u32 = 10;
 /// Fetches `url` as JSON of type `T`; the request is aborted if the page that asked
 /// is left, and given up after [`TIMEOUT_SECONDS`] so nothing waits forever.
 pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, ContentError> {
+    if let Some(body) = FETCHED.with(|f| f.borrow().get(url).cloned()) {
+        return decode(url, 200, "application/json", &body);
+    }
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let timed_out = Rc::new(Cell::new(false));
@@ -62,5 +71,7 @@ pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, ContentErro
     if let Some(timer) = timer {
         window().clear_timeout_with_handle(timer);
     }
-    decode(url, response.status(), &content_type, &body)
+    let value = decode(url, response.status(), &content_type, &body)?;
+    FETCHED.with(|f| f.borrow_mut().insert(url.to_string(), body));
+    Ok(value)
 }

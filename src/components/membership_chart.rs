@@ -3,10 +3,11 @@
 use content::timeline::MembershipPoint;
 use leptos::prelude::*;
 
-const WIDTH: f64 = 400.0;
-const HEIGHT: f64 = 200.0;
-const BASELINE: f64 = 160.0;
-const TOP: f64 = 30.0;
+// Whole SVG units: the chart needs no fractions, and integers keep float formatting out of the wasm.
+const WIDTH: u32 = 400;
+const HEIGHT: u32 = 200;
+const BASELINE: u32 = 160;
+const TOP: u32 = 30;
 
 /// A bar chart read from the timeline file, never from code; its text alternative says the same.
 #[component]
@@ -14,10 +15,10 @@ pub fn MembershipChart(
     /// The membership figures, oldest first.
     points: Vec<MembershipPoint>,
 ) -> impl IntoView {
-    let max = points.iter().map(|p| p.count).max().unwrap_or(1).max(1) as f64;
-    let n = points.len().max(1) as f64;
+    let max = points.iter().map(|p| p.count).max().unwrap_or(1).max(1);
+    let n = (points.len() as u32).max(1);
     let slot = WIDTH / n;
-    let bar = (slot * 0.5).min(90.0);
+    let bar = (slot / 2).min(90);
     let summary = match (points.first(), points.last()) {
         (Some(first), Some(last)) if points.len() > 1 => format!(
             "Membership grew from {} organisations in {} to {} in {}.",
@@ -33,15 +34,15 @@ pub fn MembershipChart(
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let h = (BASELINE - TOP) * (p.count as f64 / max);
-            let x = slot * i as f64 + (slot - bar) / 2.0;
-            let cx = x + bar / 2.0;
+            let h = (BASELINE - TOP) * p.count / max;
+            let x = slot * i as u32 + (slot - bar) / 2;
+            let cx = x + bar / 2;
             view! {
                 <rect class="bar" x=x y=BASELINE - h width=bar height=h rx="3"></rect>
-                <text class="bar-value" x=cx y=BASELINE - h - 8.0 text-anchor="middle">
+                <text class="bar-value" x=cx y=BASELINE - h - 8 text-anchor="middle">
                     {p.short()}
                 </text>
-                <text class="bar-label" x=cx y=BASELINE + 24.0 text-anchor="middle">
+                <text class="bar-label" x=cx y=BASELINE + 24 text-anchor="middle">
                     {p.date.long()}
                 </text>
             }

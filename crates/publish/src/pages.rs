@@ -21,6 +21,8 @@ pub struct StaticPage {
     pub article: Option<(PartialDate, Option<content::post::PostImage>)>,
     /// The HTML inside `<main>`.
     pub main: String,
+    /// The content files the app will fetch for this route, preloaded beside the wasm.
+    pub preloads: Vec<String>,
 }
 
 fn time(date: &PartialDate) -> String {
@@ -420,6 +422,7 @@ pub fn not_found() -> StaticPage {
         title: "Page not found".into(),
         description: String::new(),
         article: None,
+        preloads: vec!["/content/site.json".into()],
         main: format!(
             "<div class=\"wrap page\">{}<p>There is no page at this address. If you typed it, check it is spelled correctly.</p><p><a href=\"/\">Go to the home page</a></p></div>",
             heading("Page not found")
@@ -436,6 +439,18 @@ pub fn all(p: &Publication) -> Vec<StaticPage> {
         description: description.into(),
         article: None,
         main,
+        preloads: std::iter::once("site.json")
+            .chain(match path {
+                "/" => vec!["posts/index.json", "timeline.json", "members.json"],
+                "/blog" => vec!["posts/index.json"],
+                "/timeline" => vec!["timeline.json"],
+                "/members" => vec!["members.json", "timeline.json"],
+                "/privacy" => vec!["pages/privacy.json"],
+                "/accessibility" => vec!["pages/accessibility.json"],
+                _ => vec![],
+            })
+            .map(|file| format!("/content/{file}"))
+            .collect(),
     };
     let mut pages = vec![
         page("/", "", &site.description, home(p)),
@@ -479,6 +494,11 @@ pub fn all(p: &Publication) -> Vec<StaticPage> {
             description: post_item.meta.summary.clone(),
             article: Some((post_item.meta.date, post_item.meta.image.clone())),
             main: post(p, post_item),
+            preloads: vec![
+                "/content/site.json".into(),
+                format!("/content/posts/{}.json", post_item.meta.slug),
+                "/content/posts/index.json".into(),
+            ],
         });
     }
     pages
@@ -563,6 +583,11 @@ fn head_tags(site: &SiteConfig, page: &StaticPage) -> String {
         }
     }
     tags.push(format!("<meta name=\"twitter:card\" content=\"{card}\">"));
+    for file in &page.preloads {
+        tags.push(format!(
+            "<link rel=\"preload\" href=\"{file}\" as=\"fetch\" crossorigin=\"anonymous\">"
+        ));
+    }
     format!(
         "<title>{title}</title><meta name=\"description\" content=\"{description}\">{}",
         tags.join("")
