@@ -66,12 +66,9 @@ const MAX_WAIT_FRAMES: u32 = 600;
 /// Swaps the build's static page for the app once the app's page has its content,
 /// so the reader never sees the page empty out and fill again.
 fn take_over(static_root: web_sys::Element, live: web_sys::HtmlElement, frames: u32) {
-    let loaded = live
-        .query_selector("h1, .error-panel")
-        .ok()
-        .flatten()
-        .is_some()
-        && live.query_selector(LOADING).ok().flatten().is_none();
+    let found = |selector: &str| live.query_selector(selector).ok().flatten().is_some();
+    // Ready when the page has its heading and nothing is still loading, or when it has an error to show.
+    let loaded = found(".error-panel") || (found("h1") && !found(LOADING));
     if !loaded && frames < MAX_WAIT_FRAMES {
         request_animation_frame(move || take_over(static_root, live, frames + 1));
         return;

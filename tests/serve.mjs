@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
@@ -71,9 +72,30 @@ async function headerRules() {
   }
 }
 
-async function send(res, status, file, path) {
-  const body = await readFile(file);
-  const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+/** Compressed bodies, made once per file and encoding, as a CDN serves them. */
+const compressed = new Map();
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.xml', '.txt']);
+
+function encode(file, body, accepted) {
+  if (!COMPRESSIBLE.has(extname(file))) return [body, null];
+  const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+  if (!encoding) return [body, null];
+  const key = `${encoding}:${file}:${body.length}`;
+  if (!compressed.has(key)) {
+    compressed.set(
+      key,
+      encoding === 'br'
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : gzipSync(body, { level: 9 }),
+    );
+  }
+  return [compressed.get(key), encoding];
+}
+
+async function send(res, status, file, path, accepted = '') {
+  const [body, encoding] = encode(file, await readFile(file), accepted);
+  const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', vary: 'accept-encoding' };
+  if (encoding) headers['content-encoding'] = encoding;
   for (const rule of await headerRules()) {
     if (matches(rule.pattern, path)) Object.assign(headers, rule.headers);
   }
@@ -85,16 +107,17 @@ createServer(async (req, res) => {
   try {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     const file = await fileAt(path);
-    if (file) return await send(res, 200, file, path);
+    const accepted = req.headers['accept-encoding'] ?? '';
+    if (file) return await send(res, 200, file, path, accepted);
     for (const rule of await redirectRules()) {
       if (matches(rule.from, path)) {
         const target = await fileAt(rule.to);
-        if (target && rule.status === 200) return await send(res, 200, target, path);
-        if (target && rule.status === 404) return await send(res, 404, target, path);
+        if (target && rule.status === 200) return await send(res, 200, target, path, accepted);
+        if (target && rule.status === 404) return await send(res, 404, target, path, accepted);
       }
     }
     const notFound = await fileAt('/404.html');
-    if (notFound) return await send(res, 404, notFound, path);
+    if (notFound) return await send(res, 404, notFound, path, accepted);
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
   } catch (error) {

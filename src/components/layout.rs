@@ -64,7 +64,10 @@ fn Header() -> impl IntoView {
                     <A href="/" attr:class="brand-name">
                         {name}
                     </A>
-                    <p class="tagline">{tagline}</p>
+                    // Marked as loading until the settings arrive, so the app takes over with the header whole.
+                    <p class="tagline" class:skeleton=move || site.0.get().is_none()>
+                        {tagline}
+                    </p>
                 </div>
                 <nav aria-label="Main">
                     <ul class="nav-list">

@@ -151,7 +151,7 @@ fn Headline(listed: usize) -> impl IntoView {
             <strong>
                 {format!("{listed} {} listed.", if listed == 1 { "organisation" } else { "organisations" })}
             </strong>
-            <Suspense fallback=|| ()>{headline}</Suspense>
+            <Suspense fallback=|| view! { <span class="skeleton"></span> }>{headline}</Suspense>
         </p>
     }
 }

@@ -51,6 +51,22 @@ test('the static pages themselves pass axe (the app held back)', async ({ page }
   }
 });
 
+for (const path of ['/members', '/join', '/', '/timeline', '/blog']) {
+  test(`with JavaScript on, the app takes over ${path} with no layout shift`, async ({ page }) => {
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(path);
+    await expect(page.locator('#app[data-app="live"]')).toBeAttached();
+    await expect(page.locator('.skeleton, .skeleton-line')).toHaveCount(0);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.__cls)).toBe(0);
+  });
+}
+
 test('with JavaScript on, the app takes over a post with no layout shift', async ({ page }) => {
   await page.addInitScript(() => {
     window.__shifts = [];
