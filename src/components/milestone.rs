@@ -6,15 +6,6 @@ use content::post::post_path;
 use content::timeline::{Milestone, Status};
 use leptos::prelude::*;
 
-/// A shape for each status, so status never depends on colour.
-fn shape(status: Status) -> &'static str {
-    match status {
-        Status::Achieved => "●",
-        Status::InProgress => "◐",
-        Status::Planned => "○",
-    }
-}
-
 /// The status in words and a shape, with "Overdue" when a planned date has passed.
 #[component]
 pub fn StatusBadge(
@@ -26,7 +17,7 @@ pub fn StatusBadge(
     view! {
         <span class=format!("status status-{}", status.key())>
             <span class="status-shape" aria-hidden="true">
-                {shape(status)}
+                {status.shape()}
             </span>
             " "
             {status.label()}

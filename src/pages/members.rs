@@ -183,42 +183,24 @@ fn Filters(query: Memo<MemberQuery>) -> impl IntoView {
                 <label for="member-q">"Search by name"</label>
                 <input id="member-q" type="search" name="q" node_ref=q prop:value=move || query.get().q />
             </div>
-            <div class="field">
-                <label for="member-type">"Type of organisation"</label>
-                <select id="member-type" name="type" node_ref=kind>
-                    <option value="" selected=move || query.get().org_type.is_none()>
-                        "Any type"
-                    </option>
-                    {OrgType::ALL
-                        .into_iter()
-                        .map(|t| {
-                            view! {
-                                <option value=t.key() selected=move || query.get().org_type == Some(t)>
-                                    {t.label()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="member-nation">"Works in"</label>
-                <select id="member-nation" name="nation" node_ref=nation>
-                    <option value="" selected=move || query.get().nation.is_none()>
-                        "Anywhere"
-                    </option>
-                    {Nation::ALL
-                        .into_iter()
-                        .map(|n| {
-                            view! {
-                                <option value=n.key() selected=move || query.get().nation == Some(n)>
-                                    {n.label()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <FilterSelect
+                id="member-type"
+                name="type"
+                label="Type of organisation"
+                any="Any type"
+                options=OrgType::ALL.iter().map(|t| (t.key(), t.label())).collect()
+                selected=Signal::derive(move || query.get().org_type.map(|t| t.key()).unwrap_or(""))
+                node_ref=kind
+            />
+            <FilterSelect
+                id="member-nation"
+                name="nation"
+                label="Works in"
+                any="Anywhere"
+                options=Nation::ALL.iter().map(|n| (n.key(), n.label())).collect()
+                selected=Signal::derive(move || query.get().nation.map(|n| n.key()).unwrap_or(""))
+                node_ref=nation
+            />
             <button type="submit" class="button">
                 "Show organisations"
             </button>
@@ -226,19 +208,43 @@ fn Filters(query: Memo<MemberQuery>) -> impl IntoView {
     }
 }
 
+/// A labelled filter whose first choice means "any", with the URL's choice selected.
+#[component]
+fn FilterSelect(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    any: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    selected: Signal<&'static str>,
+    node_ref: NodeRef<Select>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name node_ref=node_ref>
+                <option value="" selected=move || selected.get().is_empty()>
+                    {any}
+                </option>
+                {options
+                    .into_iter()
+                    .map(|(key, text)| {
+                        view! {
+                            <option value=key selected=move || selected.get() == key>
+                                {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// One organisation: name, type, nations, when it joined and a safe link to its website.
 #[component]
 fn MemberCard(member: Member) -> impl IntoView {
-    let nations = if member.nations.is_empty() {
-        None
-    } else {
-        let names: Vec<&str> = member.nations.iter().map(|n| n.label()).collect();
-        Some(if member.nations == [Nation::UkWide] {
-            "UK-wide".to_string()
-        } else {
-            format!("in {}", content::members::list_and(&names))
-        })
-    };
+    let nations = member.works();
     let website = member
         .website
         .clone()
@@ -251,7 +257,7 @@ fn MemberCard(member: Member) -> impl IntoView {
             </p>
             <p class="member-meta">
                 {member.org_type.label()}
-                {nations.map(|n| view! { " · Works " {n} })}
+                {nations.map(|n| view! { " · " {n} })}
                 {member.joined.map(|d| view! { " · Joined " <DateTime date=d /> })}
             </p>
             {website

@@ -165,6 +165,19 @@ impl Member {
             || (nation != Nation::UkWide && self.nations.contains(&Nation::UkWide))
     }
 
+    /// Where it works, as the directory says it: "Works UK-wide", "Works in England and Wales";
+    /// `None` when not stated.
+    pub fn works(&self) -> Option<String> {
+        if self.nations.is_empty() {
+            None
+        } else if self.nations == [Nation::UkWide] {
+            Some("Works UK-wide".to_string())
+        } else {
+            let names: Vec<&str> = self.nations.iter().map(|n| n.label()).collect();
+            Some(format!("Works in {}", list_and(&names)))
+        }
+    }
+
     /// The letter the A to Z list files it under, ignoring a leading "The".
     pub fn letter(&self) -> char {
         sort_key(&self.name)
@@ -457,6 +470,17 @@ mod tests {
                 "members[3].nations",
                 "members[3].sample"
             ]
+        );
+    }
+
+    #[test]
+    fn says_where_a_member_works() {
+        let m = |nations: &[Nation]| member("X", OrgType::Charity, nations).works();
+        assert_eq!(m(&[]), None);
+        assert_eq!(m(&[Nation::UkWide]), Some("Works UK-wide".into()));
+        assert_eq!(
+            m(&[Nation::England, Nation::Wales]),
+            Some("Works in England and Wales".into())
         );
     }
 

@@ -33,6 +33,15 @@ impl Status {
         }
     }
 
+    /// A shape shown beside the word, so status never relies on colour.
+    pub fn shape(self) -> &'static str {
+        match self {
+            Status::Achieved => "●",
+            Status::InProgress => "◐",
+            Status::Planned => "○",
+        }
+    }
+
     /// The URL and JSON key.
     pub fn key(self) -> &'static str {
         match self {
@@ -190,7 +199,7 @@ impl TimelineQuery {
 pub struct Group<'a> {
     /// "2023", or the period text of undated milestones.
     pub heading: String,
-    /// The milestones, in order, each with "is it after now?".
+    /// The milestones, in order.
     pub milestones: Vec<&'a Milestone>,
 }
 
@@ -202,8 +211,7 @@ impl Milestone {
 
     /// True when this milestone lies after today: planned for a date not yet passed.
     pub fn is_future(&self, today: &PartialDate) -> bool {
-        self.date
-            .is_some_and(|d| !d.has_passed(today) && d.last_day() > today.last_day())
+        self.date.is_some_and(|d| d.last_day() > today.last_day())
             || (self.date.is_none() && self.status == Status::Planned)
     }
 

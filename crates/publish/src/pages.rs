@@ -87,7 +87,7 @@ fn home(p: &Publication) -> String {
         format!(
             "<li><p class=\"milestone-meta\">{} · {}</p><p><a href=\"/timeline#{}\">{}</a></p></li>",
             when(m),
-            status(m.status, false),
+            status(m.status),
             m.id,
             escape(&m.title)
         )
@@ -216,21 +216,14 @@ fn when(m: &content::timeline::Milestone) -> String {
     }
 }
 
-fn status(s: Status, overdue: bool) -> String {
-    let shape = match s {
-        Status::Achieved => "●",
-        Status::InProgress => "◐",
-        Status::Planned => "○",
-    };
-    let mut out = format!(
-        "<span class=\"status status-{}\"><span class=\"status-shape\" aria-hidden=\"true\">{shape}</span> {}</span>",
+/// A status in words and a shape; the static page has no "today", so no "Overdue".
+fn status(s: Status) -> String {
+    format!(
+        "<span class=\"status status-{}\"><span class=\"status-shape\" aria-hidden=\"true\">{}</span> {}</span>",
         s.key(),
+        s.shape(),
         s.label()
-    );
-    if overdue {
-        out.push_str("<span class=\"status overdue\"><span class=\"status-shape\" aria-hidden=\"true\">!</span> Overdue</span>");
-    }
-    out
+    )
 }
 
 fn timeline(t: &Timeline) -> String {
@@ -290,7 +283,7 @@ fn timeline(t: &Timeline) -> String {
                         escape(&m.title),
                         when(m),
                         escape(t.kind_name(&m.kind)),
-                        status(m.status, false),
+                        status(m.status),
                         blocks_to_html(&m.description, None)
                     )
                 })
@@ -313,14 +306,7 @@ fn timeline(t: &Timeline) -> String {
 }
 
 fn member_card(m: &Member) -> String {
-    let nations = if m.nations.is_empty() {
-        String::new()
-    } else if m.nations == [Nation::UkWide] {
-        " · Works UK-wide".to_string()
-    } else {
-        let names: Vec<&str> = m.nations.iter().map(|n| n.label()).collect();
-        format!(" · Works in {}", list_and(&names))
-    };
+    let nations = m.works().map(|w| format!(" · {w}")).unwrap_or_default();
     let joined = m
         .joined
         .map(|d| format!(" · Joined {}", time(&d)))
