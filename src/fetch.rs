@@ -1,7 +1,7 @@
 //! The one way the app fetches content: typed, cancellable, and with errors a
 //! reader can understand.
 
-use content::response::{decode, ContentError};
+use content::response::{check, decode, ContentError};
 use leptos::prelude::{on_cleanup, window};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
@@ -22,8 +22,14 @@ pub const TIMEOUT_SECONDS: u32 = 10;
 /// Fetches `url` as JSON of type `T`; the request is aborted if the page that asked
 /// is left, and given up after [`TIMEOUT_SECONDS`] so nothing waits forever.
 pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, ContentError> {
+    let body = fetch_body(url).await?;
+    decode(url, 200, "application/json", &body)
+}
+
+/// The one network path every content type shares, so its code exists once in the wasm.
+async fn fetch_body(url: &str) -> Result<String, ContentError> {
     if let Some(body) = FETCHED.with(|f| f.borrow().get(url).cloned()) {
-        return decode(url, 200, "application/json", &body);
+        return Ok(body);
     }
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
@@ -71,7 +77,7 @@ pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, ContentErro
     if let Some(timer) = timer {
         window().clear_timeout_with_handle(timer);
     }
-    let value = decode(url, response.status(), &content_type, &body)?;
-    FETCHED.with(|f| f.borrow_mut().insert(url.to_string(), body));
-    Ok(value)
+    check(url, response.status(), &content_type, &body)?;
+    FETCHED.with(|f| f.borrow_mut().insert(url.to_string(), body.clone()));
+    Ok(body)
 }

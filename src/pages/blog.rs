@@ -33,9 +33,11 @@ pub fn BlogIndex() -> impl IntoView {
         <div class="wrap page">
             <PageHeading title="Blog" />
             <SearchForm query />
-            <Transition fallback=|| view! { <ListSkeleton rows=3 /> }>
-                {loaded(index, move |index: PostIndex| view! { <Listing index query /> })}
-            </Transition>
+            {loaded(
+                index,
+                || view! { <ListSkeleton rows=3 /> }.into_any(),
+                move |index: PostIndex| view! { <Listing index query /> },
+            )}
             <p>
                 <a href="/feed.xml" rel="external">
                     "Follow the blog with a feed reader"

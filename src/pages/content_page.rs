@@ -19,9 +19,9 @@ pub fn ContentPage(
     });
     view! {
         <div class="wrap page">
-            <Transition fallback=PostSkeleton>
-                {loaded(
+            {loaded(
                     page,
+                    || view! { <PostSkeleton /> }.into_any(),
                     |page: Page| {
                         view! {
                             <PageHeading title=page.title.clone() description=page.summary.clone() />
@@ -34,7 +34,6 @@ pub fn ContentPage(
                         }
                     },
                 )}
-            </Transition>
         </div>
     }
 }

@@ -36,12 +36,8 @@ pub fn Home() -> impl IntoView {
                             }
                         })
                 }}
-                <Transition fallback=|| view! { <p class="skeleton-line short"></p> }>
-                    {loaded(members, |m: Members| view! { <Conveners members=m /> })}
-                </Transition>
-                <Transition fallback=|| view! { <div class="figures skeleton"></div> }>
-                    {loaded(timeline, |t: Timeline| view! { <Figures timeline=t /> })}
-                </Transition>
+                {loaded(members, || view! { <p class="skeleton-line short"></p> }.into_any(), |m: Members| view! { <Conveners members=m /> })}
+                {loaded(timeline, || view! { <div class="figures skeleton"></div> }.into_any(), |t: Timeline| view! { <Figures timeline=t /> })}
                 <p>
                     <A href="/join" attr:class="button button-link">
                         "Join the coalition"
@@ -50,9 +46,8 @@ pub fn Home() -> impl IntoView {
             </section>
             <section class="home-posts" aria-labelledby="latest-posts">
                 <h2 id="latest-posts">"Latest news"</h2>
-                <Transition fallback=|| view! { <ListSkeleton rows=3 /> }>
-                    {loaded(
-                        posts,
+                {loaded(
+                        posts, || view! { <ListSkeleton rows=3 /> }.into_any(),
                         |index: PostIndex| {
                             index
                                 .posts
@@ -62,16 +57,13 @@ pub fn Home() -> impl IntoView {
                                 .collect_view()
                         },
                     )}
-                </Transition>
                 <p>
                     <A href="/blog">"All news and updates"</A>
                 </p>
             </section>
             <section class="home-progress" aria-labelledby="progress-heading">
                 <h2 id="progress-heading">"Progress so far"</h2>
-                <Transition fallback=|| view! { <ListSkeleton rows=2 /> }>
-                    {loaded(timeline, |t: Timeline| view! { <Progress timeline=t /> })}
-                </Transition>
+                {loaded(timeline, || view! { <ListSkeleton rows=2 /> }.into_any(), |t: Timeline| view! { <Progress timeline=t /> })}
                 <p>
                     <A href="/timeline">"See the full timeline"</A>
                 </p>

@@ -25,9 +25,11 @@ pub fn Members() -> impl IntoView {
     view! {
         <div class="wrap page">
             <PageHeading title="Members" />
-            <Transition fallback=|| view! { <ListSkeleton rows=3 /> }>
-                {loaded(directory, move |data: Directory| view! { <Directory data query /> })}
-            </Transition>
+            {loaded(
+                directory,
+                || view! { <ListSkeleton rows=3 /> }.into_any(),
+                move |data: Directory| view! { <Directory data query /> },
+            )}
             <p class="join-invite">
                 "Is your organisation missing? " <A href="/join">"Join the coalition"</A>
                 ", or ask to be listed if you are already a member."
@@ -131,27 +133,26 @@ fn Directory(data: Directory, query: Memo<MemberQuery>) -> impl IntoView {
 #[component]
 fn Headline(listed: usize) -> impl IntoView {
     let timeline = LocalResource::new(|| fetch_json::<Timeline>(TIMELINE_JSON));
-    let headline = move || {
-        Suspend::new(async move {
-            timeline.await.ok().and_then(|t| {
-                t.latest_membership().cloned().map(|p| {
-                    view! {
-                        " The coalition has "
-                        {p.figure()}
-                        " member organisations (as of "
-                        <DateTime date=p.date />
-                        "); not every member chooses to be listed."
-                    }
-                })
-            })
-        })
+    let headline = move || match timeline.get() {
+        None => Some(view! { <span class="skeleton"></span> }.into_any()),
+        Some(Err(_)) => None,
+        Some(Ok(t)) => t.latest_membership().cloned().map(|p| {
+            view! {
+                " The coalition has "
+                {p.figure()}
+                " member organisations (as of "
+                <DateTime date=p.date />
+                "); not every member chooses to be listed."
+            }
+            .into_any()
+        }),
     };
     view! {
         <p class="lead">
             <strong>
                 {format!("{listed} {} listed.", if listed == 1 { "organisation" } else { "organisations" })}
             </strong>
-            <Suspense fallback=|| view! { <span class="skeleton"></span> }>{headline}</Suspense>
+            {headline}
         </p>
     }
 }

@@ -1,7 +1,7 @@
 //! One blog post, reached by `/blog/:slug`; it fetches only its own file.
 
 use crate::components::document::{DateTime, Document};
-use crate::components::error_panel::ErrorPanel;
+use crate::components::loader::{failed, retry};
 use crate::components::page_heading::PageHeading;
 use crate::components::post_card::CategoryLink;
 use crate::components::skeleton::PostSkeleton;
@@ -10,7 +10,6 @@ use crate::state::{post_json, use_site, LastBlogQuery, POSTS_INDEX};
 use content::post::{post_path, share_links, Post, PostIndex};
 use content::response::ContentError;
 use content::site::is_slug;
-use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -34,19 +33,12 @@ pub fn PostPage() -> impl IntoView {
     view! {
         <div class="wrap page">
             <BackLink />
-            <Transition fallback=PostSkeleton>
-                {move || Suspend::new(async move {
-                    match post.await {
-                        Ok(post) => EitherOf3::A(view! { <Article post /> }),
-                        Err(error) if error.is_not_found() => EitherOf3::B(view! { <PostNotFound /> }),
-                        Err(error) => {
-                            EitherOf3::C(view! {
-                                <ErrorPanel error on_retry=move |_| post.refetch() />
-                            })
-                        }
-                    }
-                })}
-            </Transition>
+            {move || match post.get() {
+                None => view! { <PostSkeleton /> }.into_any(),
+                Some(Ok(post)) => untrack(|| view! { <Article post /> }.into_any()),
+                Some(Err(error)) if error.is_not_found() => view! { <PostNotFound /> }.into_any(),
+                Some(Err(error)) => failed(error, retry(post)),
+            }}
         </div>
     }
 }
@@ -173,13 +165,11 @@ fn Share(slug: String, title: String) -> impl IntoView {
 fn Neighbours(slug: String) -> impl IntoView {
     let index = LocalResource::new(|| fetch_json::<PostIndex>(POSTS_INDEX));
     view! {
-        <Suspense fallback=|| ()>
-            {
-                let slug = slug.clone();
-                move || {
-                    let slug = slug.clone();
-                    Suspend::new(async move {
-                        index.await.ok().map(|index| {
+        {move || {
+            index
+                .get()
+                .and_then(Result::ok)
+                .map(|index| {
                             let (older, newer) = index.neighbours(&slug);
                             let link = |label: &'static str, rel: &'static str, post: Option<&content::post::PostMeta>| {
                                 post.map(|p| {
@@ -202,9 +192,6 @@ fn Neighbours(slug: String) -> impl IntoView {
                                 </nav>
                             }
                         })
-                    })
-                }
-            }
-        </Suspense>
+        }}
     }
 }

@@ -28,9 +28,9 @@ pub fn Timeline() -> impl IntoView {
             <p class="lead">
                 "What the coalition has achieved since it launched, and what is still to come."
             </p>
-            <Transition fallback=|| view! { <ListSkeleton rows=4 /> }>
-                {loaded(
+            {loaded(
                     timeline,
+                    || view! { <ListSkeleton rows=4 /> }.into_any(),
                     move |data: TimelineData| {
                         let points = data.membership.clone();
                         view! {
@@ -43,7 +43,6 @@ pub fn Timeline() -> impl IntoView {
                         }
                     },
                 )}
-            </Transition>
         </div>
     }
 }

@@ -95,6 +95,13 @@ pub fn decode<T: DeserializeOwned>(
     content_type: &str,
     body: &str,
 ) -> Result<T, ContentError> {
+    check(url, status, content_type, body)?;
+    serde_json::from_str(body).map_err(|e| malformed(url, &e))
+}
+
+/// Refuses error statuses and HTML fallback pages before any JSON is read; not generic,
+/// so the wasm holds it once.
+pub fn check(url: &str, status: u16, content_type: &str, body: &str) -> Result<(), ContentError> {
     let url = url.to_string();
     if status == 404 || status == 410 {
         return Err(ContentError::NotFound { url });
@@ -106,12 +113,17 @@ pub fn decode<T: DeserializeOwned>(
     if content_type.contains("html") || body.trim_start().starts_with('<') {
         return Err(ContentError::NotFound { url });
     }
-    serde_json::from_str(body).map_err(|e| ContentError::Malformed {
-        url,
+    Ok(())
+}
+
+/// Says where JSON stopped making sense, once for every content type.
+fn malformed(url: &str, e: &serde_json::Error) -> ContentError {
+    ContentError::Malformed {
+        url: url.to_string(),
         line: e.line(),
         column: e.column(),
         detail: e.to_string(),
-    })
+    }
 }
 
 #[cfg(test)]
