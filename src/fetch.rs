@@ -1,8 +1,8 @@
 //! The one way the app fetches content: typed, cancellable, and with errors a
 //! reader can understand.
 
-use content::response::{check, decode, ContentError};
-use leptos::prelude::{on_cleanup, window};
+use content::response::{check, is_content_url, parse, ContentError};
+use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use std::cell::{Cell, RefCell};
@@ -19,15 +19,58 @@ thread_local! {
 /// Seconds a content request may take before the reader is told and offered Retry.
 pub const TIMEOUT_SECONDS: u32 = 10;
 
-/// Fetches `url` as JSON of type `T`; the request is aborted if the page that asked
-/// is left, and given up after [`TIMEOUT_SECONDS`] so nothing waits forever.
-pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, ContentError> {
-    let body = fetch_body(url).await?;
-    decode(url, 200, "application/json", &body)
+/// A content file the page needs: its address and, once fetched, its text.
+///
+/// Every file shares this one resource type and one network path, so the wasm holds
+/// the fetching machinery once; each page reads the text as its own type with [`ContentFile::read`].
+#[derive(Clone, Copy)]
+pub struct ContentFile {
+    url: Signal<String>,
+    body: LocalResource<Result<String, ContentError>>,
+}
+
+impl ContentFile {
+    /// Starts fetching the file at `url`, and again whenever `url` changes.
+    pub fn new(url: Signal<String>) -> Self {
+        let body = LocalResource::new(move || {
+            let url = url.get();
+            async move { fetch_body(&url).await }
+        });
+        Self { url, body }
+    }
+
+    /// A file whose address never changes.
+    pub fn at(url: &'static str) -> Self {
+        Self::new(Signal::stored(url.to_string()))
+    }
+
+    /// The file as `T`, or why it cannot be shown; `None` while it is still on its way.
+    pub fn read<T: DeserializeOwned>(&self) -> Option<Result<T, ContentError>> {
+        let url = self.url.get_untracked();
+        self.body.with(|body| {
+            body.as_ref().map(|body| {
+                body.as_ref()
+                    .map_err(Clone::clone)
+                    .and_then(|b| parse(&url, b))
+            })
+        })
+    }
+
+    /// Fetches the file again from the network, for a reader's Retry.
+    pub fn refetch(&self) {
+        let url = self.url.get_untracked();
+        FETCHED.with(|f| f.borrow_mut().remove(&url));
+        self.body.refetch();
+    }
 }
 
 /// The one network path every content type shares, so its code exists once in the wasm.
 async fn fetch_body(url: &str) -> Result<String, ContentError> {
+    if !is_content_url(url) {
+        return Err(ContentError::NotFound {
+            url: url.to_string(),
+        });
+    }
     if let Some(body) = FETCHED.with(|f| f.borrow().get(url).cloned()) {
         return Ok(body);
     }

@@ -1,6 +1,6 @@
 //! State shared by every page: the site settings and the route announcer.
 
-use crate::fetch::fetch_json;
+use crate::fetch::ContentFile;
 use content::response::ContentError;
 use content::site::SiteConfig;
 use leptos::prelude::*;
@@ -22,12 +22,35 @@ pub struct LastBlogQuery(pub RwSignal<String>);
 
 /// The site settings, fetched once at start and shared, so every part reads one copy.
 #[derive(Clone, Copy)]
-pub struct Site(pub LocalResource<Result<SiteConfig, ContentError>>);
+pub struct Site {
+    file: ContentFile,
+    config: Memo<Option<Result<SiteConfig, ContentError>>>,
+}
 
 impl Site {
     /// The settings if they have arrived and are valid.
     pub fn get(&self) -> Option<SiteConfig> {
-        self.0.get().and_then(Result::ok)
+        self.config.get().and_then(Result::ok)
+    }
+
+    /// The settings now, without making the caller re-run when they change.
+    pub fn get_untracked(&self) -> Option<SiteConfig> {
+        self.config.get_untracked().and_then(Result::ok)
+    }
+
+    /// Why the settings could not be read, if they could not.
+    pub fn error(&self) -> Option<ContentError> {
+        self.config.get().and_then(Result::err)
+    }
+
+    /// True until the settings file has answered.
+    pub fn loading(&self) -> bool {
+        self.config.with(Option::is_none)
+    }
+
+    /// The settings file, for the error panel's Retry.
+    pub fn file(&self) -> ContentFile {
+        self.file
     }
 }
 
@@ -42,9 +65,11 @@ pub struct Announcer {
 
 /// Provides the shared state to the app.
 pub fn provide() {
-    provide_context(Site(LocalResource::new(|| {
-        fetch_json::<SiteConfig>(SITE_JSON)
-    })));
+    let file = ContentFile::at(SITE_JSON);
+    provide_context(Site {
+        file,
+        config: Memo::new(move |_| file.read::<SiteConfig>()),
+    });
     provide_context(LastBlogQuery(RwSignal::new(String::new())));
     provide_context(Announcer {
         message: RwSignal::new(String::new()),

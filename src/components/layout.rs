@@ -1,6 +1,6 @@
 //! The frame around every page: skip link, header and navigation, main, footer.
 
-use crate::components::error_panel::ErrorPanel;
+use crate::components::loader::failed;
 use crate::components::preferences::ReadingPreferences;
 use crate::state::{use_announcer, use_site};
 use leptos::html::Main;
@@ -41,13 +41,8 @@ pub fn Shell(children: Children) -> impl IntoView {
 fn SiteError() -> impl IntoView {
     let site = use_site();
     move || {
-        site.0.get().and_then(Result::err).map(|error| {
-            view! {
-                <div class="wrap">
-                    <ErrorPanel error on_retry=move |_| site.0.refetch() />
-                </div>
-            }
-        })
+        site.error()
+            .map(|error| view! { <div class="wrap">{failed(error, site.file())}</div> })
     }
 }
 
@@ -65,7 +60,7 @@ fn Header() -> impl IntoView {
                         {name}
                     </A>
                     // Marked as loading until the settings arrive, so the app takes over with the header whole.
-                    <p class="tagline" class:skeleton=move || site.0.get().is_none()>
+                    <p class="tagline" class:skeleton=move || site.loading()>
                         {tagline}
                     </p>
                 </div>

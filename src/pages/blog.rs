@@ -4,7 +4,7 @@ use crate::components::loader::loaded;
 use crate::components::page_heading::PageHeading;
 use crate::components::post_card::PostCard;
 use crate::components::skeleton::ListSkeleton;
-use crate::fetch::fetch_json;
+use crate::fetch::ContentFile;
 use crate::state::{use_site, LastBlogQuery, POSTS_INDEX};
 use content::blog::BlogQuery;
 use content::post::{PostIndex, PostMeta};
@@ -20,7 +20,7 @@ fn blog_href(query: &BlogQuery) -> String {
 /// Lists posts; filter, search and page live in the query string so any view can be shared.
 #[component]
 pub fn BlogIndex() -> impl IntoView {
-    let index = LocalResource::new(|| fetch_json::<PostIndex>(POSTS_INDEX));
+    let index = ContentFile::at(POSTS_INDEX);
     let params = use_query_map();
     let query = Memo::new(move |_| {
         let p = params.read();

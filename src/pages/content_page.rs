@@ -4,7 +4,7 @@ use crate::components::document::{DateTime, Document};
 use crate::components::loader::loaded;
 use crate::components::page_heading::PageHeading;
 use crate::components::skeleton::PostSkeleton;
-use crate::fetch::fetch_json;
+use crate::fetch::ContentFile;
 use content::post::Page;
 use leptos::prelude::*;
 
@@ -14,9 +14,7 @@ pub fn ContentPage(
     /// Which page: its file name and route.
     slug: &'static str,
 ) -> impl IntoView {
-    let page = LocalResource::new(move || async move {
-        fetch_json::<Page>(&format!("/content/pages/{slug}.json")).await
-    });
+    let page = ContentFile::new(Signal::stored(format!("/content/pages/{slug}.json")));
     view! {
         <div class="wrap page">
             {loaded(

@@ -7,7 +7,7 @@ use crate::components::milestone::{MilestoneWhen, StatusBadge};
 use crate::components::page_heading::PageHeading;
 use crate::components::post_card::PostCard;
 use crate::components::skeleton::ListSkeleton;
-use crate::fetch::fetch_json;
+use crate::fetch::ContentFile;
 use crate::state::{today, use_site, MEMBERS_JSON, POSTS_INDEX, TIMELINE_JSON};
 use content::members::{list_and, MemberQuery, Members};
 use content::post::PostIndex;
@@ -19,9 +19,9 @@ use leptos_router::components::A;
 #[component]
 pub fn Home() -> impl IntoView {
     let site = use_site();
-    let posts = LocalResource::new(|| fetch_json::<PostIndex>(POSTS_INDEX));
-    let timeline = LocalResource::new(|| fetch_json::<Timeline>(TIMELINE_JSON));
-    let members = LocalResource::new(|| fetch_json::<Members>(MEMBERS_JSON));
+    let posts = ContentFile::at(POSTS_INDEX);
+    let timeline = ContentFile::at(TIMELINE_JSON);
+    let members = ContentFile::at(MEMBERS_JSON);
     let title = move || site.get().map(|s| s.name).unwrap_or_else(|| "Home".into());
     view! {
         <div class="wrap page home">

@@ -77,7 +77,7 @@ pub fn Join() -> impl IntoView {
         if delivery.get_untracked().is_busy() {
             return;
         }
-        let Some(config) = site.0.get_untracked().and_then(Result::ok) else {
+        let Some(config) = site.get_untracked() else {
             return;
         };
         let answers = form.get_untracked();

@@ -4,7 +4,7 @@ use crate::components::document::DateTime;
 use crate::components::loader::loaded;
 use crate::components::page_heading::PageHeading;
 use crate::components::skeleton::ListSkeleton;
-use crate::fetch::fetch_json;
+use crate::fetch::ContentFile;
 use crate::state::{MEMBERS_JSON, TIMELINE_JSON};
 use content::members::{Member, MemberQuery, Members as Directory, Nation, OrgType};
 use content::timeline::Timeline;
@@ -16,7 +16,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 /// Lists the organisations that chose to be listed, and invites others to join.
 #[component]
 pub fn Members() -> impl IntoView {
-    let directory = LocalResource::new(|| fetch_json::<Directory>(MEMBERS_JSON));
+    let directory = ContentFile::at(MEMBERS_JSON);
     let params = use_query_map();
     let query = Memo::new(move |_| {
         let p = params.read();
@@ -132,8 +132,8 @@ fn Directory(data: Directory, query: Memo<MemberQuery>) -> impl IntoView {
 /// How many are listed here beside the coalition's headline figure, which counts every member.
 #[component]
 fn Headline(listed: usize) -> impl IntoView {
-    let timeline = LocalResource::new(|| fetch_json::<Timeline>(TIMELINE_JSON));
-    let headline = move || match timeline.get() {
+    let timeline = ContentFile::at(TIMELINE_JSON);
+    let headline = move || match timeline.read::<Timeline>() {
         None => Some(view! { <span class="skeleton"></span> }.into_any()),
         Some(Err(_)) => None,
         Some(Ok(t)) => t.latest_membership().cloned().map(|p| {

@@ -1,15 +1,13 @@
 //! One blog post, reached by `/blog/:slug`; it fetches only its own file.
 
 use crate::components::document::{DateTime, Document};
-use crate::components::loader::{failed, retry};
+use crate::components::loader::failed;
 use crate::components::page_heading::PageHeading;
 use crate::components::post_card::CategoryLink;
 use crate::components::skeleton::PostSkeleton;
-use crate::fetch::fetch_json;
+use crate::fetch::ContentFile;
 use crate::state::{post_json, use_site, LastBlogQuery, POSTS_INDEX};
 use content::post::{post_path, share_links, Post, PostIndex};
-use content::response::ContentError;
-use content::site::is_slug;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -19,25 +17,16 @@ use leptos_router::hooks::use_params_map;
 pub fn PostPage() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    let post = LocalResource::new(move || {
-        let slug = slug.get();
-        async move {
-            if !is_slug(&slug) {
-                return Err(ContentError::NotFound {
-                    url: post_json(&slug),
-                });
-            }
-            fetch_json::<Post>(&post_json(&slug)).await
-        }
-    });
+    // An address that is not a post's is never requested: it reads as "not found".
+    let post = ContentFile::new(Signal::derive(move || post_json(&slug.get())));
     view! {
         <div class="wrap page">
             <BackLink />
-            {move || match post.get() {
+            {move || match post.read::<Post>() {
                 None => view! { <PostSkeleton /> }.into_any(),
                 Some(Ok(post)) => untrack(|| view! { <Article post /> }.into_any()),
                 Some(Err(error)) if error.is_not_found() => view! { <PostNotFound /> }.into_any(),
-                Some(Err(error)) => failed(error, retry(post)),
+                Some(Err(error)) => failed(error, post),
             }}
         </div>
     }
@@ -163,11 +152,11 @@ fn Share(slug: String, title: String) -> impl IntoView {
 /// Links to the older and newer posts, from the index; quietly absent if it fails.
 #[component]
 fn Neighbours(slug: String) -> impl IntoView {
-    let index = LocalResource::new(|| fetch_json::<PostIndex>(POSTS_INDEX));
+    let index = ContentFile::at(POSTS_INDEX);
     view! {
         {move || {
             index
-                .get()
+                .read::<PostIndex>()
                 .and_then(Result::ok)
                 .map(|index| {
                             let (older, newer) = index.neighbours(&slug);

@@ -6,7 +6,7 @@ use crate::components::membership_chart::MembershipChart;
 use crate::components::milestone::MilestoneItem;
 use crate::components::page_heading::PageHeading;
 use crate::components::skeleton::ListSkeleton;
-use crate::fetch::fetch_json;
+use crate::fetch::ContentFile;
 use crate::state::{today, TIMELINE_JSON};
 use content::timeline::{Status, Timeline as TimelineData, TimelineQuery};
 use leptos::prelude::*;
@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 /// Shows every milestone grouped by year, filterable by kind and status in the URL.
 #[component]
 pub fn Timeline() -> impl IntoView {
-    let timeline = LocalResource::new(|| fetch_json::<TimelineData>(TIMELINE_JSON));
+    let timeline = ContentFile::at(TIMELINE_JSON);
     let params = use_query_map();
     let query = Memo::new(move |_| {
         let p = params.read();

@@ -96,7 +96,24 @@ pub fn decode<T: DeserializeOwned>(
     body: &str,
 ) -> Result<T, ContentError> {
     check(url, status, content_type, body)?;
+    parse(url, body)
+}
+
+/// Reads a body that has passed [`check`] as `T`, saying where it stopped making sense.
+pub fn parse<T: DeserializeOwned>(url: &str, body: &str) -> Result<T, ContentError> {
     serde_json::from_str(body).map_err(|e| malformed(url, &e))
+}
+
+/// True for the addresses the app may fetch content from: `/content/` then lower-case
+/// words, digits and hyphens, ending `.json`. Anything else from a URL is never requested.
+pub fn is_content_url(url: &str) -> bool {
+    let Some(path) = url
+        .strip_prefix("/content/")
+        .and_then(|p| p.strip_suffix(".json"))
+    else {
+        return false;
+    };
+    path.split('/').all(crate::site::is_slug)
 }
 
 /// Refuses error statuses and HTML fallback pages before any JSON is read; not generic,
@@ -133,6 +150,19 @@ mod tests {
 
     fn site(status: u16, content_type: &str, body: &str) -> Result<SiteConfig, ContentError> {
         decode("/content/site.json", status, content_type, body)
+    }
+
+    #[test]
+    fn only_content_files_are_fetched() {
+        assert!(is_content_url("/content/site.json"));
+        assert!(is_content_url("/content/posts/index.json"));
+        assert!(is_content_url("/content/posts/1st-anniversary.json"));
+        assert!(!is_content_url("/content/posts/../secret.json"));
+        assert!(!is_content_url("/content/posts/Bad Slug.json"));
+        assert!(!is_content_url("/content/posts/.json"));
+        assert!(!is_content_url("/content//x.json"));
+        assert!(!is_content_url("https://evil.example/content/site.json"));
+        assert!(!is_content_url("/content/site.toml"));
     }
 
     #[test]
