@@ -1,12 +1,13 @@
 //! The small document tree that post bodies and descriptions travel as, so the
 //! browser renders Markdown without a Markdown parser and without HTML.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
 
 /// A block of a document; unknown kinds from other producers are kept as
 /// `Unknown` and skipped, never fatal.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     /// A section heading, level 2 to 6 (the page's own title is the only `h1`).
@@ -30,14 +31,14 @@ pub enum Block {
     },
     /// A thematic break between sections.
     Rule,
-    /// Any block kind this version does not know.
-    #[serde(other)]
+    /// Any block kind this version does not know (read, never written).
+    #[serde(skip)]
     Unknown,
 }
 
 /// A run of text inside a block.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
     /// Plain text, always shown as text, never as markup.
@@ -54,8 +55,8 @@ pub enum Inline {
     Image { src: String, alt: String },
     /// A hard line break.
     Break,
-    /// Any inline kind this version does not know.
-    #[serde(other)]
+    /// Any inline kind this version does not know (read, never written).
+    #[serde(skip)]
     Unknown,
 }
 
@@ -64,6 +65,155 @@ impl Inline {
     pub fn text(text: impl Into<String>) -> Self {
         Inline::Text { text: text.into() }
     }
+}
+
+// Reading the tree. Serde's derive for tagged enums buffers every node and its
+// fields before choosing a variant, which made this the largest single piece of the
+// app's wasm. Reading each node as a JSON value and matching on its "type" is a
+// fraction of the size, accepts keys in any order, and skips kinds it does not know
+// along with whatever they carry.
+
+/// The fields of one node.
+type Fields = Map<String, Value>;
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Block::from_json(&Value::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+    }
+}
+
+impl<'de> Deserialize<'de> for Inline {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Inline::from_json(&Value::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Block {
+    /// Reads one block; a kind this version does not know becomes [`Block::Unknown`].
+    pub fn from_json(value: &Value) -> Result<Self, String> {
+        let (kind, f) = node(value, "block")?;
+        Ok(match kind {
+            "heading" => Block::Heading {
+                level: u8::try_from(number(f, kind, "level")?)
+                    .map_err(|_| format!("{kind}: `level` is too large"))?,
+                content: each(f, kind, "content", Inline::from_json)?,
+            },
+            "paragraph" => Block::Paragraph {
+                content: each(f, kind, "content", Inline::from_json)?,
+            },
+            "list" => Block::List {
+                ordered: f
+                    .get("ordered")
+                    .and_then(Value::as_bool)
+                    .ok_or_else(|| format!("{kind}: `ordered` must be true or false"))?,
+                start: optional(f, kind, "start", Value::as_u64)?,
+                items: each(f, kind, "items", |item| {
+                    item.as_array()
+                        .ok_or_else(|| "list: each item must be a list of blocks".to_string())?
+                        .iter()
+                        .map(Block::from_json)
+                        .collect()
+                })?,
+            },
+            "quote" => Block::Quote {
+                content: each(f, kind, "content", Block::from_json)?,
+            },
+            "code" => Block::Code {
+                language: optional(f, kind, "language", |v| v.as_str().map(str::to_string))?,
+                text: text(f, kind, "text")?,
+            },
+            "rule" => Block::Rule,
+            _ => Block::Unknown,
+        })
+    }
+}
+
+impl Inline {
+    /// Reads one run of text; a kind this version does not know becomes [`Inline::Unknown`].
+    pub fn from_json(value: &Value) -> Result<Self, String> {
+        let (kind, f) = node(value, "inline")?;
+        Ok(match kind {
+            "text" => Inline::Text {
+                text: text(f, kind, "text")?,
+            },
+            "emphasis" => Inline::Emphasis {
+                content: each(f, kind, "content", Inline::from_json)?,
+            },
+            "strong" => Inline::Strong {
+                content: each(f, kind, "content", Inline::from_json)?,
+            },
+            "link" => Inline::Link {
+                href: text(f, kind, "href")?,
+                content: each(f, kind, "content", Inline::from_json)?,
+            },
+            "code" => Inline::Code {
+                text: text(f, kind, "text")?,
+            },
+            "image" => Inline::Image {
+                src: text(f, kind, "src")?,
+                alt: text(f, kind, "alt")?,
+            },
+            "break" => Inline::Break,
+            _ => Inline::Unknown,
+        })
+    }
+}
+
+/// A node's kind and fields: an object with a text `type`.
+fn node<'v>(value: &'v Value, what: &str) -> Result<(&'v str, &'v Fields), String> {
+    let fields = value
+        .as_object()
+        .ok_or_else(|| format!("each {what} must be an object"))?;
+    let kind = fields
+        .get("type")
+        .and_then(Value::as_str)
+        .ok_or_else(|| format!("each {what} needs a text `type`"))?;
+    Ok((kind, fields))
+}
+
+/// A required text field.
+fn text(f: &Fields, kind: &str, name: &str) -> Result<String, String> {
+    f.get(name)
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .ok_or_else(|| format!("{kind}: `{name}` must be text"))
+}
+
+/// A required whole number.
+fn number(f: &Fields, kind: &str, name: &str) -> Result<u64, String> {
+    f.get(name)
+        .and_then(Value::as_u64)
+        .ok_or_else(|| format!("{kind}: `{name}` must be a whole number"))
+}
+
+/// A field that may be missing or null, but is read by `read` when present.
+fn optional<T>(
+    f: &Fields,
+    kind: &str,
+    name: &str,
+    read: impl Fn(&Value) -> Option<T>,
+) -> Result<Option<T>, String> {
+    match f.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => read(v)
+            .map(Some)
+            .ok_or_else(|| format!("{kind}: `{name}` has the wrong type")),
+    }
+}
+
+/// A required list, each entry read by `read`.
+fn each<T>(
+    f: &Fields,
+    kind: &str,
+    name: &str,
+    read: impl Fn(&Value) -> Result<T, String>,
+) -> Result<Vec<T>, String> {
+    f.get(name)
+        .and_then(Value::as_array)
+        .ok_or_else(|| format!("{kind}: `{name}` must be a list"))?
+        .iter()
+        .map(read)
+        .collect()
 }
 
 /// Appends the readable text of inlines to `out`, for word counts and summaries.
@@ -124,6 +274,55 @@ mod tests {
                 Block::Unknown
             ]
         );
+    }
+
+    #[test]
+    fn keys_may_come_in_any_order_and_unknown_kinds_carry_anything() {
+        let json = r#"[
+            {"content":[{"text":"hi","type":"text"},{"content":"a string","type":"marquee"}],"type":"paragraph"},
+            {"items":[[{"type":"rule"}]],"start":null,"ordered":true,"type":"list"},
+            {"type":"code","language":null,"text":"x"}
+        ]"#;
+        let blocks: Result<Vec<Block>, _> = serde_json::from_str(json);
+        assert_eq!(
+            blocks.ok(),
+            Some(vec![
+                Block::Paragraph {
+                    content: vec![Inline::text("hi"), Inline::Unknown]
+                },
+                Block::List {
+                    ordered: true,
+                    start: None,
+                    items: vec![vec![Block::Rule]]
+                },
+                Block::Code {
+                    language: None,
+                    text: "x".into()
+                }
+            ])
+        );
+    }
+
+    #[test]
+    fn known_kinds_with_missing_or_wrong_fields_are_refused_with_a_reason() {
+        let cases = [
+            (r#"[{"type":"heading","content":[]}]"#, "heading: `level`"),
+            (r#"[{"type":"heading","level":300,"content":[]}]"#, "too large"),
+            (r#"[{"type":"paragraph","content":"words"}]"#, "paragraph: `content` must be a list"),
+            (r#"[{"type":"paragraph","content":[{"type":"link","content":[]}]}]"#, "link: `href`"),
+            (r#"[{"type":"list","items":[]}]"#, "list: `ordered`"),
+            (r#"[{"type":"list","ordered":false,"items":[{"type":"rule"}]}]"#, "list of blocks"),
+            (r#"[{"type":"code","language":3,"text":""}]"#, "code: `language`"),
+            (r#"[{"level":2}]"#, "needs a text `type`"),
+            (r#"["rule"]"#, "must be an object"),
+        ];
+        for (json, reason) in cases {
+            let message = serde_json::from_str::<Vec<Block>>(json)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(message.contains(reason), "{json}: {message}");
+        }
     }
 
     #[test]
