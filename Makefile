@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup serve build build-e2e test lint unit e2e bench
+.PHONY: setup serve build build-e2e test lint unit e2e bench makeup
 
 setup:
 	bash scripts/setup.sh
@@ -35,5 +35,11 @@ e2e:
 # Sizes, Lighthouse scores and the static-page limit, written to bench/results.md.
 bench: setup
 	CHROME_PATH=/usr/bin/chromium node bench/run.mjs
+
+# What the wasm is made of, by crate, written to bench/wasm-makeup.md (needs twiggy,
+# installed here on first use; not part of `make test`).
+makeup: build
+	command -v twiggy >/dev/null || cargo install --locked twiggy --version 0.8.0
+	node bench/makeup.mjs
 
 test: setup lint unit build-e2e e2e
