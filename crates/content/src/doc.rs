@@ -307,12 +307,27 @@ mod tests {
     fn known_kinds_with_missing_or_wrong_fields_are_refused_with_a_reason() {
         let cases = [
             (r#"[{"type":"heading","content":[]}]"#, "heading: `level`"),
-            (r#"[{"type":"heading","level":300,"content":[]}]"#, "too large"),
-            (r#"[{"type":"paragraph","content":"words"}]"#, "paragraph: `content` must be a list"),
-            (r#"[{"type":"paragraph","content":[{"type":"link","content":[]}]}]"#, "link: `href`"),
+            (
+                r#"[{"type":"heading","level":300,"content":[]}]"#,
+                "too large",
+            ),
+            (
+                r#"[{"type":"paragraph","content":"words"}]"#,
+                "paragraph: `content` must be a list",
+            ),
+            (
+                r#"[{"type":"paragraph","content":[{"type":"link","content":[]}]}]"#,
+                "link: `href`",
+            ),
             (r#"[{"type":"list","items":[]}]"#, "list: `ordered`"),
-            (r#"[{"type":"list","ordered":false,"items":[{"type":"rule"}]}]"#, "list of blocks"),
-            (r#"[{"type":"code","language":3,"text":""}]"#, "code: `language`"),
+            (
+                r#"[{"type":"list","ordered":false,"items":[{"type":"rule"}]}]"#,
+                "list of blocks",
+            ),
+            (
+                r#"[{"type":"code","language":3,"text":""}]"#,
+                "code: `language`",
+            ),
             (r#"[{"level":2}]"#, "needs a text `type`"),
             (r#"["rule"]"#, "must be an object"),
         ];

@@ -13,6 +13,7 @@ use serde::Serialize;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+pub mod boot;
 pub mod feeds;
 pub mod headers;
 pub mod pages;
@@ -309,6 +310,14 @@ pub fn finish(content_dir: &Path, out: &Path) -> Result<usize, Vec<SourceError>>
     let publication = read(content_dir)?;
     let index = out.join("index.html");
     let template = fs::read_to_string(&index).map_err(|e| vec![io_error(&index, e)])?;
+    let template = boot::start_after_first_paint(&template).map_err(|message| {
+        vec![SourceError {
+            file: index.display().to_string(),
+            line: None,
+            field: None,
+            message,
+        }]
+    })?;
     let hashes = headers::inline_script_hashes(&template);
     let endpoint = publication.site.signup.endpoint.as_deref();
     let meta_csp = headers::content_security_policy(&hashes, endpoint, true);

@@ -138,7 +138,7 @@ fn links_to_missing_posts_fail() {
     );
 }
 
-const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<title>x</title>\n<meta name=\"description\" content=\"\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n<script type=\"module\">import init from '/app.js';</script>\n</head>\n<body>\n<div id=\"app\"></div>\n</body>\n</html>\n";
+const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<title>x</title>\n<meta name=\"description\" content=\"\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n<script type=\"module\">import init from '/app.js';\nawait init({ module_or_path: '/app_bg.wasm' });</script>\n<link rel=\"preload\" href=\"/app_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-x\" as=\"fetch\" type=\"application/wasm\"></head>\n<body>\n<div id=\"app\"></div>\n</body>\n</html>\n";
 
 #[test]
 fn finish_writes_a_readable_page_for_every_route_and_post() {
@@ -165,6 +165,11 @@ fn finish_writes_a_readable_page_for_every_route_and_post() {
     assert!(
         post.contains("import init from '/app.js'"),
         "the app still loads"
+    );
+    assert!(
+        post.contains("fetch('/app_bg.wasm', { integrity: 'sha384-x' })")
+            && !post.contains("rel=\"preload\" href=\"/app_bg.wasm\""),
+        "the wasm loads after first paint, still checked against its hash"
     );
     assert!(post.contains("<a href=\"/blog\" aria-current=\"page\">Blog</a>"));
     assert_eq!(post.matches("<title>").count(), 1);
