@@ -20,9 +20,12 @@ fn apply(key: &str, value: &str) {
 /// A disclosure in the header that lets each reader set how the site looks; it works by keyboard and is labelled.
 #[component]
 pub fn ReadingPreferences() -> impl IntoView {
-    let choices = RwSignal::new(Choices::parse(
-        &browser::load(Store::Local, STORAGE_KEY).unwrap_or_default(),
-    ));
+    // What prefs.js applied from storage before first paint.
+    let html = document().document_element();
+    let choices = RwSignal::new(Choices::read(|key| {
+        html.as_ref()
+            .and_then(|html| html.get_attribute(&format!("data-{key}")))
+    }));
     let choose = move |key: &'static str, value: &'static str| {
         choices.update(|c| c.set(key, value));
         browser::save(

@@ -2,8 +2,6 @@
 //! applied (as `data-*` attributes on `<html>`, read before first paint by
 //! `public/prefs.js`).
 
-use serde::{Deserialize, Serialize};
-
 /// Where preferences are kept on the device (localStorage).
 pub const STORAGE_KEY: &str = "reading-preferences";
 
@@ -64,44 +62,70 @@ pub const PREFERENCES: &[Preference] = &[
     },
 ];
 
-/// The reader's choices, stored as `{ "size": "large", … }`; missing means default.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Choices(pub std::collections::BTreeMap<String, String>);
+/// The reader's choices, one per preference in the order of [`PREFERENCES`].
+///
+/// `public/prefs.js` reads the stored JSON and sets the attributes before first
+/// paint; the app reads the attributes back rather than parsing the JSON again,
+/// and writes the JSON by hand, since every key and value is one of ours. Both
+/// keep the wasm free of a second JSON map type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choices(Vec<&'static str>);
+
+impl Default for Choices {
+    fn default() -> Self {
+        Choices(PREFERENCES.iter().map(|_| "default").collect())
+    }
+}
 
 impl Choices {
-    /// Reads stored choices, keeping only known preferences and values.
-    pub fn parse(json: &str) -> Self {
-        let raw: std::collections::BTreeMap<String, String> =
-            serde_json::from_str(json).unwrap_or_default();
+    /// Reads choices from `lookup` (the attribute for each key), keeping only known values.
+    pub fn read(lookup: impl Fn(&str) -> Option<String>) -> Self {
         Choices(
-            raw.into_iter()
-                .filter(|(k, v)| {
-                    PREFERENCES.iter().any(|p| {
-                        p.key == k && p.options.iter().skip(1).any(|(value, _)| value == v)
-                    })
+            PREFERENCES
+                .iter()
+                .map(|p| {
+                    let found = lookup(p.key);
+                    p.options
+                        .iter()
+                        .skip(1)
+                        .map(|(value, _)| *value)
+                        .find(|value| found.as_deref() == Some(value))
+                        .unwrap_or("default")
                 })
                 .collect(),
         )
     }
 
     /// The chosen value for a preference, or its default.
-    pub fn get(&self, key: &str) -> &str {
-        self.0.get(key).map(String::as_str).unwrap_or("default")
+    pub fn get(&self, key: &str) -> &'static str {
+        PREFERENCES
+            .iter()
+            .position(|p| p.key == key)
+            .and_then(|i| self.0.get(i).copied())
+            .unwrap_or("default")
     }
 
-    /// Sets a choice; the default removes it.
+    /// Sets a choice; a key or value that is not offered is ignored.
     pub fn set(&mut self, key: &str, value: &str) {
-        if value == "default" {
-            self.0.remove(key);
-        } else {
-            self.0.insert(key.to_string(), value.to_string());
+        let Some(i) = PREFERENCES.iter().position(|p| p.key == key) else {
+            return;
+        };
+        let known = PREFERENCES[i].options.iter().find(|(v, _)| *v == value);
+        if let (Some(slot), Some((known, _))) = (self.0.get_mut(i), known) {
+            *slot = known;
         }
     }
 
-    /// The JSON to store.
+    /// The JSON to store, `{"size":"large",…}`, leaving out defaults. Keys and values
+    /// are our own lower-case words, so nothing needs escaping.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&self.0).unwrap_or_else(|_| "{}".into())
+        let pairs: Vec<String> = PREFERENCES
+            .iter()
+            .zip(&self.0)
+            .filter(|(_, value)| **value != "default")
+            .map(|(p, value)| format!("\"{}\":\"{value}\"", p.key))
+            .collect();
+        format!("{{{}}}", pairs.join(","))
     }
 }
 
@@ -109,22 +133,62 @@ impl Choices {
 mod tests {
     use super::*;
 
-    #[test]
-    fn keeps_only_known_choices() {
-        let c = Choices::parse(r#"{"size":"large","theme":"neon","evil":"x","motion":"default"}"#);
-        assert_eq!(c.get("size"), "large");
-        assert_eq!(c.get("theme"), "default");
-        assert_eq!(c.to_json(), r#"{"size":"large"}"#);
-        assert_eq!(Choices::parse("not json"), Choices::default());
+    use std::collections::HashMap;
+
+    fn from(pairs: &[(&str, &str)]) -> Choices {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Choices::read(|key| map.get(key).cloned())
     }
 
     #[test]
-    fn setting_default_forgets() {
+    fn keeps_only_known_choices() {
+        let c = from(&[
+            ("size", "large"),
+            ("theme", "neon"),
+            ("evil", "x"),
+            ("motion", "default"),
+        ]);
+        assert_eq!(c.get("size"), "large");
+        assert_eq!(c.get("theme"), "default");
+        assert_eq!(c.get("evil"), "default");
+        assert_eq!(c.to_json(), r#"{"size":"large"}"#);
+        assert_eq!(from(&[]), Choices::default());
+    }
+
+    #[test]
+    fn setting_default_forgets_and_unknown_values_are_ignored() {
         let mut c = Choices::default();
         c.set("contrast", "high");
+        c.set("theme", "neon");
+        c.set("evil", "x");
         assert_eq!(c.to_json(), r#"{"contrast":"high"}"#);
         c.set("contrast", "default");
         assert_eq!(c.to_json(), "{}");
+    }
+
+    #[test]
+    fn the_stored_json_is_what_prefs_js_reads() {
+        let mut c = Choices::default();
+        for p in PREFERENCES {
+            c.set(p.key, p.options[p.options.len() - 1].0);
+        }
+        let json: serde_json::Value = serde_json::from_str(&c.to_json()).unwrap_or_default();
+        for p in PREFERENCES {
+            assert_eq!(json[p.key], p.options[p.options.len() - 1].0, "{}", p.key);
+        }
+    }
+
+    #[test]
+    fn keys_and_values_need_no_escaping() {
+        for p in PREFERENCES {
+            let words = std::iter::once(p.key).chain(p.options.iter().map(|(v, _)| *v));
+            for word in words {
+                assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "{word}");
+            }
+        }
     }
 
     #[test]
