@@ -3,23 +3,16 @@
 //! exactly once, always with the same `submission_id`.
 
 use crate::browser::{self, Store};
-use content::signup::{classify, retry_delay_ms, FieldError, Outcome, Submission, MAX_ATTEMPTS};
+use content::signup::{
+    classify, outbox_json, read_outbox as parse_outbox, retry_delay_ms, FieldError, Outcome,
+    Queued, MAX_ATTEMPTS,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::{Deserialize, Serialize};
 use std::cell::Cell;
 
 /// Where requests wait on this device until they can be sent.
 const OUTBOX_KEY: &str = "signup-outbox";
-
-/// A request waiting to be sent, with the address it is for.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Queued {
-    /// The form service address at the time of submitting.
-    pub endpoint: String,
-    /// The request, with its one `submission_id`.
-    pub submission: Submission,
-}
 
 /// Where the current request stands, as the status message tells the reader.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,25 +50,20 @@ thread_local! {
 }
 
 fn read_outbox() -> Vec<Queued> {
-    browser::load(Store::Local, OUTBOX_KEY)
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default()
+    parse_outbox(&browser::load(Store::Local, OUTBOX_KEY).unwrap_or_default())
 }
 
 fn write_outbox(items: &[Queued]) {
     if items.is_empty() {
         browser::remove(Store::Local, OUTBOX_KEY);
-    } else if let Ok(json) = serde_json::to_string(items) {
-        browser::save(Store::Local, OUTBOX_KEY, &json);
+    } else {
+        browser::save(Store::Local, OUTBOX_KEY, &outbox_json(items));
     }
 }
 
 fn keep(item: Queued) {
     let mut items = read_outbox();
-    if !items
-        .iter()
-        .any(|q| q.submission.submission_id == item.submission.submission_id)
-    {
+    if !items.iter().any(|q| q.submission_id == item.submission_id) {
         items.push(item);
     }
     write_outbox(&items);
@@ -83,7 +71,7 @@ fn keep(item: Queued) {
 
 fn forget(submission_id: &str) {
     let mut items = read_outbox();
-    items.retain(|q| q.submission.submission_id != submission_id);
+    items.retain(|q| q.submission_id != submission_id);
     write_outbox(&items);
 }
 
@@ -91,13 +79,14 @@ fn forget(submission_id: &str) {
 pub fn is_queued(submission_id: &str) -> bool {
     read_outbox()
         .iter()
-        .any(|q| q.submission.submission_id == submission_id)
+        .any(|q| q.submission_id == submission_id)
 }
 
 async fn post_once(item: &Queued) -> Outcome {
     let request = match gloo_net::http::Request::post(&item.endpoint)
         .header("Accept", "application/json")
-        .json(&item.submission)
+        .header("Content-Type", "application/json")
+        .body(item.body.clone())
     {
         Ok(request) => request,
         Err(_) => return Outcome::Refused(0),
@@ -122,7 +111,7 @@ pub async fn deliver(item: Queued, state: RwSignal<Delivery>) {
         state.set(Delivery::Sending(attempt));
         match post_once(&item).await {
             Outcome::Sent => {
-                forget(&item.submission.submission_id);
+                forget(&item.submission_id);
                 state.set(Delivery::Sent);
                 return;
             }
@@ -167,7 +156,7 @@ pub fn flush(state: RwSignal<Delivery>) {
             state.set(Delivery::Sending(1));
             match post_once(&item).await {
                 Outcome::Sent => {
-                    forget(&item.submission.submission_id);
+                    forget(&item.submission_id);
                     state.set(Delivery::Sent);
                 }
                 // Kept for the next visit: nothing typed is lost.

@@ -4,10 +4,12 @@
 use crate::browser::{self, Store};
 use crate::components::form::{CheckboxField, ChoiceGroup, TextArea, TextField};
 use crate::components::page_heading::PageHeading;
-use crate::outbox::{self, Delivery, Outbox, Queued};
+use crate::outbox::{self, Delivery, Outbox};
 use crate::state::use_site;
 use content::members::{Nation, OrgType};
-use content::signup::{Field, FieldError, Register, SignupForm, Submission, MIN_HUMAN_SECONDS};
+use content::signup::{
+    Field, FieldError, Queued, Register, SignupForm, Submission, MIN_HUMAN_SECONDS,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -112,15 +114,17 @@ pub fn Join() -> impl IntoView {
             return;
         }
         let elapsed = (browser::now_ms() - started) / 1000.0;
-        let item = Queued {
-            endpoint,
-            submission: Submission {
-                form: answers,
-                submission_id,
-                privacy_notice_version: config.signup.privacy_notice_version.clone(),
-                submitted_at: browser::now_iso(),
-                possibly_automated: elapsed < MIN_HUMAN_SECONDS,
-            },
+        let submission = Submission {
+            form: answers,
+            submission_id,
+            privacy_notice_version: config.signup.privacy_notice_version.clone(),
+            submitted_at: browser::now_iso(),
+            possibly_automated: elapsed < MIN_HUMAN_SECONDS,
+        };
+        let Some(item) = Queued::new(endpoint, &submission) else {
+            // Text always turns into JSON; if it ever did not, say so and keep the answers.
+            delivery.set(Delivery::Refused(0));
+            return;
         };
         delivery.set(Delivery::Sending(1));
         spawn_local(outbox::deliver(item, delivery));

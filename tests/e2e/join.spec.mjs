@@ -274,7 +274,38 @@ test('a request kept offline is sent on the next visit', async ({ page, context 
   expect(posts).toHaveLength(0);
   await page.goto('/members');
   await expect.poll(() => posts.length).toBe(1);
-  expect(posts[0].submission_id).toBe(saved[0].submission.submission_id);
+  expect(posts[0].submission_id).toBe(saved[0].submission_id);
+  expect(posts[0].org_name).toBe('Example Speech Therapy Network');
+});
+
+test('a request kept by the earlier version of the site is still sent after an update', async ({ page }) => {
+  await withEndpoint(page);
+  const posts = await formService(page, [{ status: 200 }]);
+  const earlier = {
+    endpoint: ENDPOINT,
+    submission: {
+      org_name: 'Kept Before The Update',
+      org_type: 'charity',
+      nations: ['wales'],
+      contact_name: 'Sam Example',
+      email: 'sam@example.org',
+      privacy: true,
+      submission_id: '0b8f4c1e-8a53-4d5f-9c1a-6f1d2e3a4b5c',
+      privacy_notice_version: '2026-01',
+      submitted_at: '2026-11-01T10:00:00Z',
+      possibly_automated: false,
+    },
+  };
+  await page.addInitScript((saved) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('signup-outbox', JSON.stringify([saved]));
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, earlier);
+  await page.goto('/members');
+  await expect.poll(() => posts.length).toBe(1);
+  expect(posts[0]).toEqual(earlier.submission);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('signup-outbox'))).toBeNull();
 });
 
 test('a reload mid-typing restores the draft; "Clear form" empties it', async ({ page }) => {

@@ -486,9 +486,100 @@ pub fn retry_delay_ms(retry: u32, retry_after: Option<u32>, jitter: f64) -> u32 
     (base as f64 * scale).round() as u32
 }
 
+/// A request waiting on the device to be sent: where to, its id, and the exact JSON
+/// body, made once so every resend is byte-for-byte the same request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Queued {
+    /// The form service address at the time of submitting.
+    pub endpoint: String,
+    /// The submission's one id, to find it again and to forget it once delivered.
+    pub submission_id: String,
+    /// The request body, as JSON.
+    pub body: String,
+}
+
+impl Queued {
+    /// Prepares a submission for sending and, if need be, for keeping.
+    pub fn new(endpoint: String, submission: &Submission) -> Option<Self> {
+        Some(Queued {
+            endpoint,
+            submission_id: submission.submission_id.clone(),
+            body: serde_json::to_string(submission).ok()?,
+        })
+    }
+}
+
+/// Reads the outbox as stored. Entries kept by an earlier version (the submission as
+/// an object) are read too, so nothing queued before an update is lost; anything
+/// unreadable is skipped, never fatal.
+pub fn read_outbox(json: &str) -> Vec<Queued> {
+    let items: Vec<serde_json::Value> = serde_json::from_str(json).unwrap_or_default();
+    items
+        .iter()
+        .filter_map(|item| {
+            let endpoint = item.get("endpoint")?.as_str()?.to_string();
+            if let Some(body) = item.get("body").and_then(|b| b.as_str()) {
+                return Some(Queued {
+                    endpoint,
+                    submission_id: item.get("submission_id")?.as_str()?.to_string(),
+                    body: body.to_string(),
+                });
+            }
+            let submission = item.get("submission")?;
+            Some(Queued {
+                endpoint,
+                submission_id: submission.get("submission_id")?.as_str()?.to_string(),
+                body: submission.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The outbox as stored.
+pub fn outbox_json(items: &[Queued]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn submission(id: &str) -> Submission {
+        Submission {
+            form: SignupForm {
+                org_name: "Ysgol \"Gymraeg\"".into(),
+                ..SignupForm::default()
+            },
+            submission_id: id.into(),
+            privacy_notice_version: "2026-01".into(),
+            submitted_at: "2026-11-28T10:00:00Z".into(),
+            possibly_automated: false,
+        }
+    }
+
+    #[test]
+    fn the_outbox_keeps_the_exact_request_across_a_reload() {
+        let queued = Queued::new("https://forms.example/f".into(), &submission("id-1"));
+        let items: Vec<Queued> = queued.into_iter().collect();
+        let back = read_outbox(&outbox_json(&items));
+        assert_eq!(back, items);
+        let body: Result<Submission, _> = serde_json::from_str(&back[0].body);
+        assert_eq!(body.ok(), Some(submission("id-1")));
+    }
+
+    #[test]
+    fn an_outbox_kept_by_the_earlier_version_is_still_sent() {
+        let old = format!(
+            r#"[{{"endpoint":"https://forms.example/f","submission":{}}}, {{"junk":true}}, 3]"#,
+            serde_json::to_string(&submission("id-0")).unwrap_or_default()
+        );
+        let items = read_outbox(&old);
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].submission_id, "id-0");
+        let body: Result<Submission, _> = serde_json::from_str(&items[0].body);
+        assert_eq!(body.ok(), Some(submission("id-0")));
+        assert!(read_outbox("not json").is_empty());
+    }
 
     pub(crate) fn valid() -> SignupForm {
         SignupForm {
