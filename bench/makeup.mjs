@@ -9,7 +9,7 @@ const LINKED = 'target/wasm32-unknown-unknown/release/send-site.wasm';
 const OTHER = process.argv[2];
 const WASM = OTHER || 'target/makeup/send-site_bg.wasm';
 const OUT = 'bench/wasm-makeup.md';
-const TOP = 15;
+const TOP = Number(process.env.TOP || 15);
 
 /** Parses twiggy's CSV, whose names may hold quoted commas. */
 function rows(csv) {
