@@ -88,17 +88,6 @@ impl fmt::Display for ContentError {
 
 impl std::error::Error for ContentError {}
 
-/// Decides what a response body means, apart from the network, so it can be reasoned about alone.
-pub fn decode<T: DeserializeOwned>(
-    url: &str,
-    status: u16,
-    content_type: &str,
-    body: &str,
-) -> Result<T, ContentError> {
-    check(url, status, content_type, body)?;
-    parse(url, body)
-}
-
 /// Reads a body that has passed [`check`] as `T`, saying where it stopped making sense.
 pub fn parse<T: DeserializeOwned>(url: &str, body: &str) -> Result<T, ContentError> {
     serde_json::from_str(body).map_err(|e| malformed(url, &e))
@@ -148,8 +137,11 @@ mod tests {
     use super::*;
     use crate::site::SiteConfig;
 
+    /// What the app makes of one response: the checks, then the reading.
     fn site(status: u16, content_type: &str, body: &str) -> Result<SiteConfig, ContentError> {
-        decode("/content/site.json", status, content_type, body)
+        let url = "/content/site.json";
+        check(url, status, content_type, body)?;
+        parse(url, body)
     }
 
     #[test]
