@@ -310,14 +310,16 @@ pub fn finish(content_dir: &Path, out: &Path) -> Result<usize, Vec<SourceError>>
     let publication = read(content_dir)?;
     let index = out.join("index.html");
     let template = fs::read_to_string(&index).map_err(|e| vec![io_error(&index, e)])?;
-    let template = boot::start_after_first_paint(&template).map_err(|message| {
+    // A problem with Trunk's page is reported against that file.
+    let in_index = |message: String| {
         vec![SourceError {
             file: index.display().to_string(),
             line: None,
             field: None,
             message,
         }]
-    })?;
+    };
+    let template = boot::start_after_first_paint(&template).map_err(in_index)?;
     let hashes = headers::inline_script_hashes(&template);
     let endpoint = publication.site.signup.endpoint.as_deref();
     let meta_csp = headers::content_security_policy(&hashes, endpoint, true);
@@ -351,14 +353,7 @@ pub fn finish(content_dir: &Path, out: &Path) -> Result<usize, Vec<SourceError>>
     let mut pages = pages::all(&publication);
     pages.push(pages::not_found());
     for page in &pages {
-        let html = pages::render(&template, &publication.site, page).map_err(|message| {
-            vec![SourceError {
-                file: index.display().to_string(),
-                line: None,
-                field: None,
-                message,
-            }]
-        })?;
+        let html = pages::render(&template, &publication.site, page).map_err(in_index)?;
         let path = match page.path.as_str() {
             "/" => out.join("index.html"),
             "/404" => out.join("404.html"),
