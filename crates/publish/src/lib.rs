@@ -304,9 +304,20 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
     Ok(written)
 }
 
+/// What kind of build `finish` completes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Build {
+    /// What readers get: every page carries the Content Security Policy.
+    Release,
+    /// `trunk serve` while developing: no policy in the pages, since Trunk adds its
+    /// live-reload script as it serves them and a policy would block it. (`_headers`
+    /// is still written; `trunk serve` does not apply it.)
+    Development,
+}
+
 /// Writes a page for every route and post from the built `index.html`, so each
 /// reads without JavaScript and previews well; `404.html` serves any other path.
-pub fn finish(content_dir: &Path, out: &Path) -> Result<usize, Vec<SourceError>> {
+pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Vec<SourceError>> {
     let publication = read(content_dir)?;
     let index = out.join("index.html");
     let template = fs::read_to_string(&index).map_err(|e| vec![io_error(&index, e)])?;
@@ -322,15 +333,19 @@ pub fn finish(content_dir: &Path, out: &Path) -> Result<usize, Vec<SourceError>>
     let template = boot::start_after_first_paint(&template).map_err(in_index)?;
     let hashes = headers::inline_script_hashes(&template);
     let endpoint = publication.site.signup.endpoint.as_deref();
-    let meta_csp = headers::content_security_policy(&hashes, endpoint, true);
-    let template = template.replacen(
-        "<meta charset=\"utf-8\" />",
-        &format!(
-            "<meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
-            content::html::escape(&meta_csp)
-        ),
-        1,
-    );
+    let template = if build == Build::Release {
+        let meta_csp = headers::content_security_policy(&hashes, endpoint, true);
+        template.replacen(
+            "<meta charset=\"utf-8\" />",
+            &format!(
+                "<meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
+                content::html::escape(&meta_csp)
+            ),
+            1,
+        )
+    } else {
+        template
+    };
     let hashed: Vec<String> = fs::read_dir(out)
         .map_err(|e| vec![io_error(out, e)])?
         .filter_map(|entry| entry.ok())

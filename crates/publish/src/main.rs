@@ -48,7 +48,7 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some("finish") => match publish::finish(&content_dir, &out) {
+        Some("finish") => match publish::finish(&content_dir, &out, build_kind()) {
             Ok(count) => {
                 println!("publish: {count} pages written to {}", out.display());
                 ExitCode::SUCCESS
@@ -64,5 +64,13 @@ fn main() -> ExitCode {
             eprintln!("{USAGE}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// A debug build run by Trunk (`trunk serve`, `trunk build` without `--release`) is for developing.
+fn build_kind() -> publish::Build {
+    match std::env::var("TRUNK_PROFILE").as_deref() {
+        Ok("debug") => publish::Build::Development,
+        _ => publish::Build::Release,
     }
 }

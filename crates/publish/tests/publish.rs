@@ -144,7 +144,8 @@ const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<title>x
 fn finish_writes_a_readable_page_for_every_route_and_post() {
     let out = scratch("finish");
     fs::write(out.join("index.html"), TEMPLATE).unwrap_or_else(|e| panic!("{e}"));
-    let count = publish::finish(&shipped_content(), &out).unwrap_or_else(|e| panic!("{e:?}"));
+    let count = publish::finish(&shipped_content(), &out, publish::Build::Release)
+        .unwrap_or_else(|e| panic!("{e:?}"));
     let publication = publish::read(&shipped_content()).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(
         count,
@@ -190,7 +191,7 @@ fn finish_writes_a_readable_page_for_every_route_and_post() {
     }
     let empty = scratch("empty");
     assert!(
-        publish::finish(&shipped_content(), &empty).is_err(),
+        publish::finish(&shipped_content(), &empty, publish::Build::Release).is_err(),
         "no index.html is an error"
     );
 }
@@ -388,7 +389,7 @@ fn a_hostile_post_is_escaped_in_pages_and_feeds() {
     let publication = publish::read(&content).unwrap_or_else(|e| panic!("{e:?}"));
     let out = scratch("hostile-out");
     fs::write(out.join("index.html"), TEMPLATE).unwrap_or_else(|e| panic!("{e}"));
-    publish::finish(&content, &out).unwrap_or_else(|e| panic!("{e:?}"));
+    publish::finish(&content, &out, publish::Build::Release).unwrap_or_else(|e| panic!("{e:?}"));
     let page = fs::read_to_string(out.join("blog/hostile/index.html")).unwrap_or_default();
     let atom = publish::feeds::atom(&publication);
     let json = serde_json::to_string(&publish::feeds::json_feed(&publication)).unwrap_or_default();
@@ -435,5 +436,22 @@ fn json_schemas_are_generated_for_every_published_file() {
             text.contains(needle),
             "{needle} missing from the post schema"
         );
+    }
+}
+
+#[test]
+fn release_pages_carry_the_policy_and_development_pages_leave_room_for_live_reload() {
+    let with_charset = TEMPLATE.replace("<head>\n", "<head>\n<meta charset=\"utf-8\" />\n");
+    let policy = "<meta http-equiv=\"Content-Security-Policy\"";
+    for (build, expected) in [
+        (publish::Build::Release, true),
+        (publish::Build::Development, false),
+    ] {
+        let out = scratch(&format!("csp-{build:?}"));
+        fs::write(out.join("index.html"), &with_charset).unwrap_or_else(|e| panic!("{e}"));
+        publish::finish(&shipped_content(), &out, build).unwrap_or_else(|e| panic!("{e:?}"));
+        let home = fs::read_to_string(out.join("index.html")).unwrap_or_default();
+        assert_eq!(home.contains(policy), expected, "{build:?}");
+        assert!(out.join("_headers").is_file(), "{build:?}");
     }
 }
