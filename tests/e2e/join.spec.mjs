@@ -61,6 +61,19 @@ async function fillValid(page) {
 
 const send = (page) => page.getByRole('button', { name: 'Send request to join' });
 
+/** Fills the form and sends it with the connection down, until the page says it is kept; returns the service's record of POSTs. */
+async function sendWhileOffline(page, context) {
+  await withEndpoint(page);
+  const posts = await formService(page, [{ status: 200 }]);
+  await page.goto('/join');
+  await fillValid(page);
+  await context.setOffline(true);
+  await page.waitForFunction(() => !navigator.onLine);
+  await send(page).click();
+  await expect(page.getByRole('status').filter({ hasText: 'saved on this device' })).toBeVisible();
+  return posts;
+}
+
 test('an empty submit shows the error summary, focused, with a link to each field', async ({ page }) => {
   await page.goto('/join');
   await expectNoAxeViolations(page);
@@ -235,14 +248,7 @@ test('a double click sends one request, and the button stays focusable while sen
 });
 
 test('offline, the request waits on the device and is delivered once when back online', async ({ page, context }) => {
-  await withEndpoint(page);
-  const posts = await formService(page, [{ status: 200 }]);
-  await page.goto('/join');
-  await fillValid(page);
-  await context.setOffline(true);
-  await page.waitForFunction(() => !navigator.onLine);
-  await send(page).click();
-  await expect(page.getByRole('status').filter({ hasText: 'saved on this device' })).toBeVisible();
+  const posts = await sendWhileOffline(page, context);
   await expectNoAxeViolations(page);
   expect(posts).toHaveLength(0);
   await context.setOffline(false);
@@ -258,14 +264,7 @@ test('offline, the request waits on the device and is delivered once when back o
 });
 
 test('a request kept offline is sent on the next visit', async ({ page, context }) => {
-  await withEndpoint(page);
-  const posts = await formService(page, [{ status: 200 }]);
-  await page.goto('/join');
-  await fillValid(page);
-  await context.setOffline(true);
-  await page.waitForFunction(() => !navigator.onLine);
-  await send(page).click();
-  await expect(page.getByRole('status').filter({ hasText: 'saved on this device' })).toBeVisible();
+  const posts = await sendWhileOffline(page, context);
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('signup-outbox')));
   expect(saved).toHaveLength(1);
   // The reader leaves while offline; the connection comes back before the next visit.

@@ -458,25 +458,21 @@ mod tests {
 
     #[test]
     fn heading_levels_shift_below_the_title() {
-        let doc = to_document("# a\n## b\n### c\n#### d\n##### e\n###### f\n");
-        let levels: Vec<u8> = doc
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Heading { level, .. } => Some(*level),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(levels, [2, 3, 4, 5, 6, 6]);
-        let from_h2 = to_document("## a\n### b\n## c\n");
-        let levels: Vec<u8> = from_h2
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Heading { level, .. } => Some(*level),
-                _ => None,
-            })
-            .collect();
+        let levels = |markdown: &str| -> Vec<u8> {
+            to_document(markdown)
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Heading { level, .. } => Some(*level),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            levels("# a\n## b\n### c\n#### d\n##### e\n###### f\n"),
+            [2, 3, 4, 5, 6, 6]
+        );
+        let levels = levels("## a\n### b\n## c\n");
         assert_eq!(
             levels,
             [2, 3, 2],

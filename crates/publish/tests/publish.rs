@@ -43,6 +43,16 @@ fn copy_of_content(name: &str) -> PathBuf {
     dir
 }
 
+/// Every problem `publish::read` reports for `content`, as an editor reads it.
+fn problems(content: &Path) -> Vec<String> {
+    publish::read(content)
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
 fn edit(path: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
     assert!(text.contains(from), "{from:?} not in {}", path.display());
@@ -107,8 +117,7 @@ fn a_bad_post_fails_and_nothing_is_written() {
     edit(&post, "category = \"news\"", "category = \"rumours\"");
     let other = content.join("posts/coalition-launches.md");
     edit(&other, "[timeline](/timeline)", "[timeline](/timelines)");
-    let errors = publish::read(&content).err().unwrap_or_default();
-    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let messages = problems(&content);
     assert_eq!(messages.len(), 2, "{messages:?}");
     assert!(
         messages[0].contains("coalition-launches.md:"),
@@ -226,12 +235,7 @@ fn timeline_links_are_checked_both_ways() {
         "[timeline](/timeline)",
         "[timeline](/timeline#no-such-milestone)",
     );
-    let messages: Vec<String> = publish::read(&content)
-        .err()
-        .unwrap_or_default()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let messages = problems(&content);
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(messages[0].contains("coalition-launches.md:29: field `body`: link \"/timeline#no-such-milestone\": the timeline has no milestone"), "{messages:?}");
 
@@ -241,12 +245,7 @@ fn timeline_links_are_checked_both_ways() {
         "post = \"coalition-launches\"",
         "post = \"no-such-post\"",
     );
-    let messages: Vec<String> = publish::read(&content)
-        .err()
-        .unwrap_or_default()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let messages = problems(&content);
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(
         messages[0].contains(
