@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup serve build build-e2e test lint unit e2e bench makeup
+.PHONY: setup serve build build-e2e test lint unit e2e bench makeup split-trial
 
 setup:
 	bash scripts/setup.sh
@@ -41,5 +41,11 @@ bench: setup
 makeup: build
 	command -v twiggy >/dev/null || cargo install --locked twiggy --version 0.8.0
 	node bench/makeup.mjs
+
+# Would splitting the wasm by route meet the 150 KB budget? Builds a lazy-route copy in
+# target/split-trial and writes bench/split-trial.md (installs wasm-split-cli there on
+# first use; not part of `make test`).
+split-trial: build
+	node bench/split-trial.mjs
 
 test: setup lint unit build-e2e e2e
