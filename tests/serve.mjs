@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
@@ -72,7 +73,8 @@ async function headerRules() {
   }
 }
 
-/** Compressed bodies, made once per file and encoding, as a CDN serves them. */
+/** Compressed bodies, made once per content and encoding, as a CDN serves them; keyed by a
+ * hash of the bytes, so a rebuild that keeps a file's length never serves its old body. */
 const compressed = new Map();
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.xml', '.txt']);
 
@@ -80,7 +82,7 @@ function encode(file, body, accepted) {
   if (!COMPRESSIBLE.has(extname(file))) return [body, null];
   const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
   if (!encoding) return [body, null];
-  const key = `${encoding}:${file}:${body.length}`;
+  const key = `${encoding}:${createHash('sha256').update(body).digest('hex')}`;
   if (!compressed.has(key)) {
     compressed.set(
       key,

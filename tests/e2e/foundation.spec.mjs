@@ -33,6 +33,24 @@ test('the navigation marks the current page', async ({ page }) => {
   await expect(nav.getByRole('link', { name: 'Home' })).not.toHaveAttribute('aria-current', /.*/);
 });
 
+// Phone widths: the marked link must not be wider than the others, or the menu
+// wraps on some pages and not others, and the whole page jumps as the reader moves.
+for (const width of [360, 390, 412]) {
+  test(`at ${width} px the header keeps one height as the reader moves between pages`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const banner = page.getByRole('banner');
+    const heights = {};
+    for (const name of ['Home', 'Blog', 'Timeline', 'Members', 'Join']) {
+      await nav.getByRole('link', { name }).click();
+      await expect(nav.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
+      heights[name] = Math.round((await banner.boundingBox()).height);
+    }
+    expect(new Set(Object.values(heights)).size, `header heights: ${JSON.stringify(heights)}`).toBe(1);
+  });
+}
+
 test('a deep link loads directly and survives a reload', async ({ page }) => {
   const response = await page.goto('/members');
   expect(response?.status()).toBe(200);
