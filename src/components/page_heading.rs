@@ -1,6 +1,7 @@
 //! Every page's `h1`, which also sets the document title and announces the page.
 
 use crate::state::{use_announcer, use_site};
+use content::text::wrap_points;
 use leptos::html::H1;
 use leptos::prelude::*;
 
@@ -45,7 +46,16 @@ pub fn PageHeading(
     });
     view! {
         <h1 node_ref=heading tabindex="-1">
-            {title}
+            {move || wrapped(&title.get())}
         </h1>
     }
+}
+
+/// The heading's text with a `<wbr>` where a long hashtag may wrap, as the static page has it.
+fn wrapped(title: &str) -> impl IntoView {
+    wrap_points(title)
+        .into_iter()
+        .enumerate()
+        .map(|(i, piece)| view! { {(i > 0).then(|| view! { <wbr /> })} {piece.to_string()} })
+        .collect_view()
 }

@@ -51,6 +51,51 @@ for (const width of [360, 390, 412]) {
   });
 }
 
+/** The heading's text as the reader sees it: one string for each line on screen. */
+function linesOnScreen(heading) {
+  return heading.evaluate((h1) => {
+    const lines = [];
+    let top = null;
+    const range = document.createRange();
+    const walker = document.createTreeWalker(h1, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect) continue;
+        if (Math.round(rect.top) !== top) lines.push('');
+        top = Math.round(rect.top);
+        lines[lines.length - 1] += node.data[i];
+      }
+    }
+    return lines.map((line) => line.trim());
+  });
+}
+
+// A phone cannot fit the coalition's name on one line at heading size; it should
+// wrap between the words of the hashtag, never inside one, both before and after
+// the app takes over.
+const WHOLE_WORDS = /^(?:(?:#SEND|In|The|Specialists|1st|anniversary|of|the|coalition) ?)+$/;
+for (const [path, title] of [['/', SITE], ['/blog/first-anniversary', '1st anniversary of the #SENDInTheSpecialists coalition']]) {
+  test(`on a 360 px phone the ${path} heading wraps between words`, async ({ page, browser }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(path);
+    await expect(page.locator('[data-app=live]')).toBeAttached();
+    const heading = mainHeading(page);
+    await expect(heading).toHaveText(title);
+    const live = await linesOnScreen(heading);
+    expect(live.length, `one line: ${live}`).toBeGreaterThan(1);
+    for (const line of live) expect(line, `lines: ${JSON.stringify(live)}`).toMatch(WHOLE_WORDS);
+
+    const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+    const staticPage = await noScript.newPage();
+    await staticPage.goto(path);
+    expect(await linesOnScreen(mainHeading(staticPage))).toEqual(live);
+    await noScript.close();
+  });
+}
+
 test('a deep link loads directly and survives a reload', async ({ page }) => {
   const response = await page.goto('/members');
   expect(response?.status()).toBe(200);

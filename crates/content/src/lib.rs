@@ -15,6 +15,7 @@ pub mod prefs;
 pub mod response;
 pub mod signup;
 pub mod site;
+pub mod text;
 pub mod timeline;
 
 #[cfg(feature = "build")]

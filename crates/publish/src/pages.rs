@@ -7,6 +7,7 @@ use content::html::{blocks_to_html, escape};
 use content::members::{list_and, Member, MemberQuery, Nation, OrgType};
 use content::post::{post_path, Page, Post, PostMeta};
 use content::site::{SiteConfig, NAV};
+use content::text::wrap_points;
 use content::timeline::{Status, Timeline, TimelineQuery};
 
 /// One page the build writes: where it lives, what its head says, and its main content.
@@ -47,7 +48,8 @@ fn post_card(site: &SiteConfig, post: &PostMeta, level: u8) -> String {
 }
 
 fn heading(title: &str) -> String {
-    format!("<h1 tabindex=\"-1\">{}</h1>", escape(title))
+    let pieces: Vec<String> = wrap_points(title).into_iter().map(escape).collect();
+    format!("<h1 tabindex=\"-1\">{}</h1>", pieces.join("<wbr>"))
 }
 
 fn home(p: &Publication) -> String {

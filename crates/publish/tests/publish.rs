@@ -164,7 +164,7 @@ fn finish_writes_a_readable_page_for_every_route_and_post() {
     let post =
         fs::read_to_string(out.join("blog/first-anniversary/index.html")).unwrap_or_default();
     assert!(post.contains(
-        "<h1 tabindex=\"-1\">1st anniversary of the #SENDInTheSpecialists coalition</h1>"
+        "<h1 tabindex=\"-1\">1st anniversary of the #SEND<wbr>In<wbr>The<wbr>Specialists coalition</h1>"
     ));
     assert!(post.contains("<h2>What more is needed</h2>"));
     assert!(post.contains("<title>1st anniversary of the #SENDInTheSpecialists coalition – #SENDInTheSpecialists</title>"));
