@@ -74,22 +74,52 @@ fn take_over(static_root: web_sys::Element, live: web_sys::HtmlElement, frames: 
         return;
     }
     carry_typing(&static_root, &live);
-    // Keep the reader's place: the element they were on, if the app has it too.
+    // Keep the reader's place: the element they were on, found in the app by its id,
+    // or else at the same place in the page (the skip link, a menu link).
     let focused = document()
         .active_element()
-        .map(|el| el.id())
-        .filter(|id| !id.is_empty());
+        .filter(|el| static_root.contains(Some(el)));
+    let same_place = focused.as_ref().and_then(|el| {
+        let path = path_from(&static_root, el)?;
+        follow(&live, &path).filter(|found| found.tag_name() == el.tag_name())
+    });
+    let focused_id = focused.map(|el| el.id()).filter(|id| !id.is_empty());
     live.set_id("app");
     let _ = live.set_attribute("data-app", "live");
     let _ = static_root.replace_with_with_node_1(&live);
-    if let Some(id) = focused {
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
+    let target = focused_id
+        .and_then(|id| document().get_element_by_id(&id))
+        .or(same_place)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = target {
+        let _ = el.focus();
     }
+}
+
+/// Where `el` sits under `root`, as child positions from the top, so the same
+/// place can be found in the app's copy of the page.
+fn path_from(root: &web_sys::Element, el: &web_sys::Element) -> Option<Vec<u32>> {
+    let mut path = Vec::new();
+    let mut node = el.clone();
+    while !node.is_same_node(Some(root)) {
+        let parent = node.parent_element()?;
+        let siblings = parent.children();
+        let index = (0..siblings.length()).find(|&i| {
+            siblings
+                .item(i)
+                .is_some_and(|c| c.is_same_node(Some(&node)))
+        })?;
+        path.push(index);
+        node = parent;
+    }
+    path.reverse();
+    Some(path)
+}
+
+/// The element at `path` under `root`, if the page has one there.
+fn follow(root: &web_sys::Element, path: &[u32]) -> Option<web_sys::Element> {
+    path.iter()
+        .try_fold(root.clone(), |el, &i| el.children().item(i))
 }
 
 /// Copies anything typed into the static page's fields into the app's fields

@@ -106,6 +106,48 @@ test('with JavaScript on, the app takes over a post with no layout shift', async
   expect(await page.evaluate(() => window.__shifts)).toEqual([]);
 });
 
+/** Holds the app's wasm back until the returned function is called, so a test can act on the static page first. */
+async function holdTheApp(page) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+const appIsLive = (page) => expect(page.locator('#app[data-app="live"]')).toBeAttached();
+
+test('a keyboard reader who tabbed before the app took over keeps their place', async ({ page }) => {
+  const release = await holdTheApp(page);
+  await page.goto('/blog');
+  await expect(mainHeading(page)).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Tab');
+  const home = page.getByRole('link', { name: '#SENDInTheSpecialists', exact: true });
+  await expect(home).toBeFocused();
+  release();
+  await appIsLive(page);
+  await expect(home).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' })).toBeFocused();
+});
+
+test('what a reader typed before the app took over is still there, with the cursor in place', async ({ page }) => {
+  const release = await holdTheApp(page);
+  await page.goto('/members');
+  const search = page.getByLabel('Search by name');
+  await search.fill('speech');
+  await expect(search).toBeFocused();
+  release();
+  await appIsLive(page);
+  await expect(search).toHaveValue('speech');
+  await expect(search).toBeFocused();
+});
+
 test('every page head carries preview tags with absolute URLs', async ({ request }) => {
   const pages = [
     ['/blog/first-anniversary/', `${BASE}/blog/first-anniversary`, 'article'],
