@@ -7,6 +7,8 @@
     if (started) return;
     var box = document.getElementById('app-failed');
     if (box) box.hidden = false;
+    // The unfiltered list is better than none (see prefs.js).
+    document.documentElement.removeAttribute('data-filtered');
     if (reason && window.console) console.warn('App did not start:', reason);
   }
   window.addEventListener('TrunkApplicationStarted', function () {

@@ -148,6 +148,34 @@ test('what a reader typed before the app took over is still there, with the curs
   await expect(search).toBeFocused();
 });
 
+test('a shared link to a filtered list never shows the unfiltered list first', async ({ page }) => {
+  const release = await holdTheApp(page);
+  await page.goto('/blog?category=policy');
+  await expect(mainHeading(page)).toHaveText('Blog');
+  const main = page.getByRole('main');
+  const newsPost = main.getByRole('link', { name: ANNIVERSARY, includeHidden: true });
+  await expect(newsPost).toBeAttached();
+  await expect(newsPost).toBeHidden();
+  release();
+  await appIsLive(page);
+  await expect(main.getByRole('link', { name: 'What we said about the SEND and AP Improvement Plan' })).toBeVisible();
+  await expect(newsPost).toHaveCount(0);
+});
+
+test('a link with other parameters (a newsletter tag) shows the list at once', async ({ page }) => {
+  const release = await holdTheApp(page);
+  await page.goto('/blog?utm_source=newsletter');
+  await expect(page.getByRole('main').getByRole('link', { name: ANNIVERSARY })).toBeVisible();
+  release();
+});
+
+test('if the app cannot start, a filtered link shows the whole list and says why', async ({ page }) => {
+  await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('/members?q=speech');
+  await expect(page.getByRole('alert')).toContainText('interactive parts could not start');
+  await expect(page.getByRole('main').getByText('Royal College of Speech and Language Therapists')).toBeVisible();
+});
+
 test('every page head carries preview tags with absolute URLs', async ({ request }) => {
   const pages = [
     ['/blog/first-anniversary/', `${BASE}/blog/first-anniversary`, 'article'],

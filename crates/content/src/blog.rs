@@ -36,6 +36,10 @@ fn matches_words(post: &PostMeta, words: &[String]) -> bool {
 }
 
 impl BlogQuery {
+    /// The URL parameters this query reads, so the build can tell a shared filtered
+    /// link from a plain one before the app has started.
+    pub const KEYS: &'static [&'static str] = &["category", "q", "page"];
+
     /// Reads the query from URL parameters; anything unparseable falls back to the default.
     pub fn from_params(category: Option<String>, q: Option<String>, page: Option<String>) -> Self {
         Self {
@@ -133,6 +137,17 @@ pub fn encode(value: &str) -> String {
     out
 }
 
+/// The parameter names in a `?…` query string, in order.
+#[cfg(test)]
+pub(crate) fn keys_in(query: &str) -> Vec<&str> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split('=').next())
+        .filter(|key| !key.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,6 +194,12 @@ mod tests {
                 page: 1
             }
         );
+    }
+
+    #[test]
+    fn keys_name_every_parameter_the_url_carries() {
+        let q = BlogQuery::from_params(Some("news".into()), Some("plan".into()), Some("2".into()));
+        assert_eq!(keys_in(&q.to_query_string()), BlogQuery::KEYS);
     }
 
     #[test]

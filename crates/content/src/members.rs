@@ -226,6 +226,10 @@ pub struct MemberQuery {
 }
 
 impl MemberQuery {
+    /// The URL parameters this query reads, so the build can tell a shared filtered
+    /// link from a plain one before the app has started.
+    pub const KEYS: &'static [&'static str] = &["q", "type", "nation"];
+
     /// Reads the query from URL parameters, ignoring values it does not know.
     pub fn from_params(
         q: Option<String>,
@@ -357,6 +361,19 @@ impl Members {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_name_every_parameter_the_url_carries() {
+        let q = MemberQuery::from_params(
+            Some("speech".into()),
+            Some(OrgType::ALL[0].key().into()),
+            Some(Nation::ALL[0].key().into()),
+        );
+        assert_eq!(
+            crate::blog::keys_in(&q.to_query_string()),
+            MemberQuery::KEYS
+        );
+    }
 
     fn member(name: &str, t: OrgType, nations: &[Nation]) -> Member {
         Member {

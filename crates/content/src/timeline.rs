@@ -163,6 +163,10 @@ pub struct TimelineQuery {
 }
 
 impl TimelineQuery {
+    /// The URL parameters this query reads, so the build can tell a shared filtered
+    /// link from a plain one before the app has started.
+    pub const KEYS: &'static [&'static str] = &["kind", "status"];
+
     /// Reads the query from URL parameters, ignoring values it does not know.
     pub fn from_params(kind: Option<String>, status: Option<String>) -> Self {
         Self {
@@ -390,6 +394,16 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_name_every_parameter_the_url_carries() {
+        let q =
+            TimelineQuery::from_params(Some("policy".into()), Some(Status::ALL[0].key().into()));
+        assert_eq!(
+            crate::blog::keys_in(&q.to_query_string()),
+            TimelineQuery::KEYS
+        );
+    }
 
     fn date(s: &str) -> PartialDate {
         PartialDate::parse(s).unwrap_or_else(|e| panic!("{e}"))

@@ -2,6 +2,7 @@
 //! shows, readable without JavaScript, with the head tags link previews need.
 
 use crate::Publication;
+use content::blog::BlogQuery;
 use content::date::PartialDate;
 use content::html::{blocks_to_html, escape};
 use content::members::{list_and, Member, MemberQuery, Nation, OrgType};
@@ -24,6 +25,9 @@ pub struct StaticPage {
     pub main: String,
     /// The content files the app will fetch for this route, preloaded beside the wasm.
     pub preloads: Vec<String>,
+    /// The URL parameters that filter this page's list. The static list is unfiltered,
+    /// so a link that sets one hides it until the app has filtered it.
+    pub filters: &'static [&'static str],
 }
 
 fn time(date: &PartialDate) -> String {
@@ -139,8 +143,8 @@ fn blog(p: &Publication) -> String {
         .collect();
     let n = p.posts.len();
     format!(
-        "<div class=\"wrap page\">{}<form action=\"/blog\" method=\"get\" class=\"search-form\" role=\"search\"><label for=\"blog-search\">Search posts</label><div class=\"search-row\"><input id=\"blog-search\" type=\"search\" name=\"q\"><button type=\"submit\" class=\"button\">Search</button></div></form>\
-<nav class=\"filters\" aria-label=\"Categories\"><ul>{categories}</ul></nav><div class=\"results-summary\" role=\"status\"><p>{n} {}</p></div><ol class=\"post-list\">{posts}</ol>\
+        "<div class=\"wrap page\">{}<form data-query-view action=\"/blog\" method=\"get\" class=\"search-form\" role=\"search\"><label for=\"blog-search\">Search posts</label><div class=\"search-row\"><input id=\"blog-search\" type=\"search\" name=\"q\"><button type=\"submit\" class=\"button\">Search</button></div></form>\
+<nav data-query-view class=\"filters\" aria-label=\"Categories\"><ul>{categories}</ul></nav><div data-query-view class=\"results-summary\" role=\"status\"><p>{n} {}</p></div><ol data-query-view class=\"post-list\">{posts}</ol>\
 <p><a href=\"/feed.xml\" rel=\"external\">Follow the blog with a feed reader</a> (Atom), or as <a href=\"/feed.json\" rel=\"external\">JSON Feed</a>.</p></div>",
         heading("Blog"),
         if n == 1 { "post" } else { "posts" }
@@ -231,7 +235,7 @@ fn status(s: Status) -> String {
 fn timeline(t: &Timeline) -> String {
     let filters = |label: &str, items: Vec<(String, String)>| {
         format!(
-            "<nav class=\"filters\" aria-label=\"{label}\"><ul>{}</ul></nav>",
+            "<nav data-query-view class=\"filters\" aria-label=\"{label}\"><ul>{}</ul></nav>",
             items
                 .into_iter()
                 .enumerate()
@@ -299,7 +303,7 @@ fn timeline(t: &Timeline) -> String {
         .map(|p| format!("<tr><td>{}</td><td>{}</td></tr>", time(&p.date), p.figure()))
         .collect();
     format!(
-        "<div class=\"wrap page\">{}<p class=\"lead\">What the coalition has achieved since it launched, and what is still to come.</p>{}{}<ol class=\"timeline\">{groups}</ol>\
+        "<div class=\"wrap page\">{}<p class=\"lead\">What the coalition has achieved since it launched, and what is still to come.</p>{}{}<ol data-query-view class=\"timeline\">{groups}</ol>\
 <section aria-labelledby=\"membership-heading\"><h2 id=\"membership-heading\">Membership over time</h2><table class=\"data-table\"><caption>Membership figures</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Organisations</th></tr></thead><tbody>{rows}</tbody></table></section></div>",
         heading("Timeline"),
         filters("Filter by kind", kinds),
@@ -369,11 +373,11 @@ fn members(p: &Publication) -> String {
     let n = p.members.members.len();
     format!(
         "<div class=\"wrap page\">{}<p class=\"lead\"><strong>{n} {} listed.</strong>{headline}</p>{notice}\
-<form action=\"/members\" method=\"get\" class=\"member-filters\" role=\"search\"><div class=\"field\"><label for=\"member-q\">Search by name</label><input id=\"member-q\" type=\"search\" name=\"q\"></div>\
+<form data-query-view action=\"/members\" method=\"get\" class=\"member-filters\" role=\"search\"><div class=\"field\"><label for=\"member-q\">Search by name</label><input id=\"member-q\" type=\"search\" name=\"q\"></div>\
 <div class=\"field\"><label for=\"member-type\">Type of organisation</label><select id=\"member-type\" name=\"type\"><option value=\"\">Any type</option>{}</select></div>\
 <div class=\"field\"><label for=\"member-nation\">Works in</label><select id=\"member-nation\" name=\"nation\"><option value=\"\">Anywhere</option>{}</select></div><button type=\"submit\" class=\"button\">Show organisations</button></form>\
-<p class=\"results-summary\" role=\"status\"></p><section aria-labelledby=\"conveners-heading\"><h2 id=\"conveners-heading\">Convened by</h2><ul class=\"member-list conveners\">{conveners}</ul></section>\
-<section aria-labelledby=\"a-to-z-heading\"><h2 id=\"a-to-z-heading\">Members A to Z</h2>{letters}</section>\
+<p class=\"results-summary\" role=\"status\"></p><section data-query-view aria-labelledby=\"conveners-heading\"><h2 id=\"conveners-heading\">Convened by</h2><ul class=\"member-list conveners\">{conveners}</ul></section>\
+<section data-query-view aria-labelledby=\"a-to-z-heading\"><h2 id=\"a-to-z-heading\">Members A to Z</h2>{letters}</section>\
 <p class=\"join-invite\">Is your organisation missing? <a href=\"/join\">Join the coalition</a>, or ask to be listed if you are already a member.</p></div>",
         heading("Members"),
         if n == 1 { "organisation" } else { "organisations" },
@@ -411,6 +415,7 @@ pub fn not_found() -> StaticPage {
         description: String::new(),
         article: None,
         preloads: vec!["/content/site.json".into()],
+        filters: &[],
         main: format!(
             "<div class=\"wrap page\">{}<p>There is no page at this address. If you typed it, check it is spelled correctly.</p><p><a href=\"/\">Go to the home page</a></p></div>",
             heading("Page not found")
@@ -439,6 +444,12 @@ pub fn all(p: &Publication) -> Vec<StaticPage> {
             })
             .map(|file| format!("/content/{file}"))
             .collect(),
+        filters: match path {
+            "/blog" => BlogQuery::KEYS,
+            "/timeline" => TimelineQuery::KEYS,
+            "/members" => MemberQuery::KEYS,
+            _ => &[],
+        },
     };
     let mut pages = vec![
         page("/", "", &site.description, home(p)),
@@ -487,6 +498,7 @@ pub fn all(p: &Publication) -> Vec<StaticPage> {
                 format!("/content/posts/{}.json", post_item.meta.slug),
                 "/content/posts/index.json".into(),
             ],
+            filters: &[],
         });
     }
     pages
@@ -571,6 +583,13 @@ fn head_tags(site: &SiteConfig, page: &StaticPage) -> String {
         }
     }
     tags.push(format!("<meta name=\"twitter:card\" content=\"{card}\">"));
+    if !page.filters.is_empty() {
+        // Read by prefs.js before the first paint: see `StaticPage::filters`.
+        tags.push(format!(
+            "<meta name=\"page-filters\" content=\"{}\">",
+            page.filters.join(" ")
+        ));
+    }
     for file in &page.preloads {
         tags.push(format!(
             "<link rel=\"preload\" href=\"{file}\" as=\"fetch\" crossorigin=\"anonymous\">"

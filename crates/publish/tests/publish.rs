@@ -188,6 +188,20 @@ fn finish_writes_a_readable_page_for_every_route_and_post() {
     assert!(home.contains("<link rel=\"alternate\" type=\"application/atom+xml\""));
     let missing = fs::read_to_string(out.join("404.html")).unwrap_or_default();
     assert!(missing.contains("Page not found"));
+    // Lists a link can filter name their parameters, for prefs.js; other pages do not.
+    for (route, keys) in [
+        ("blog", "category q page"),
+        ("timeline", "kind status"),
+        ("members", "q type nation"),
+    ] {
+        let page = fs::read_to_string(out.join(route).join("index.html")).unwrap_or_default();
+        assert!(
+            page.contains(&format!("<meta name=\"page-filters\" content=\"{keys}\">")),
+            "{route}"
+        );
+        assert!(page.contains(" data-query-view"), "{route}");
+    }
+    assert!(!post.contains("page-filters") && !home.contains("page-filters"));
     for route in [
         "blog",
         "timeline",
