@@ -426,56 +426,64 @@ pub fn not_found() -> StaticPage {
 /// Every route and post the build writes a page for.
 pub fn all(p: &Publication) -> Vec<StaticPage> {
     let site = &p.site;
-    let page = |path: &str, title: &str, description: &str, main: String| StaticPage {
+    // Each route names the content files its page preloads and the parameters that filter it.
+    let page = |path: &str,
+                title: &str,
+                description: &str,
+                main: String,
+                needs: &[&str],
+                filters: &'static [&'static str]| StaticPage {
         path: path.into(),
         title: title.into(),
         description: description.into(),
         article: None,
         main,
         preloads: std::iter::once("site.json")
-            .chain(match path {
-                "/" => vec!["posts/index.json", "timeline.json", "members.json"],
-                "/blog" => vec!["posts/index.json"],
-                "/timeline" => vec!["timeline.json"],
-                "/members" => vec!["members.json", "timeline.json"],
-                "/privacy" => vec!["pages/privacy.json"],
-                "/accessibility" => vec!["pages/accessibility.json"],
-                _ => vec![],
-            })
+            .chain(needs.iter().copied())
             .map(|file| format!("/content/{file}"))
             .collect(),
-        filters: match path {
-            "/blog" => BlogQuery::KEYS,
-            "/timeline" => TimelineQuery::KEYS,
-            "/members" => MemberQuery::KEYS,
-            _ => &[],
-        },
+        filters,
     };
     let mut pages = vec![
-        page("/", "", &site.description, home(p)),
+        page(
+            "/",
+            "",
+            &site.description,
+            home(p),
+            &["posts/index.json", "timeline.json", "members.json"],
+            &[],
+        ),
         page(
             "/blog",
             "Blog",
             "News and updates from the #SENDInTheSpecialists coalition.",
             blog(p),
+            &["posts/index.json"],
+            BlogQuery::KEYS,
         ),
         page(
             "/timeline",
             "Timeline",
             "What the coalition has achieved since it launched, and what is still to come.",
             timeline(&p.timeline),
+            &["timeline.json"],
+            TimelineQuery::KEYS,
         ),
         page(
             "/members",
             "Members",
             "The organisations that make up the coalition.",
             members(p),
+            &["members.json", "timeline.json"],
+            MemberQuery::KEYS,
         ),
         page(
             "/join",
             "Join the coalition",
             "How an organisation can join the #SENDInTheSpecialists coalition.",
             join(site),
+            &[],
+            &[],
         ),
     ];
     for standalone_page in &p.pages {
@@ -484,6 +492,8 @@ pub fn all(p: &Publication) -> Vec<StaticPage> {
             &standalone_page.title,
             &standalone_page.summary,
             standalone(standalone_page),
+            &[&format!("pages/{}.json", standalone_page.slug)],
+            &[],
         ));
     }
     for post_item in &p.posts {
