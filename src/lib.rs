@@ -16,6 +16,7 @@ use pages::{
     blog::BlogIndex, content_page::ContentPage, home::Home, join::Join, members::Members,
     not_found::NotFound, post::PostPage, timeline::Timeline,
 };
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// The whole site: shared state, the shell around every page, and the routes.
@@ -157,6 +158,25 @@ fn carry_typing(static_root: &web_sys::Element, live: &web_sys::HtmlElement) {
     }
 }
 
+/// While the static page is showing, the router (listening on the window) would take
+/// a click on its skip link and change the address without moving focus; this keeps
+/// links to a place on the same page the browser's, which moves focus there.
+fn leave_in_page_links_to_the_browser(static_root: &web_sys::Element) {
+    let handler = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        let in_page = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href^='#']").ok().flatten())
+            .is_some();
+        if in_page {
+            ev.stop_propagation();
+        }
+    });
+    let _ = static_root.add_event_listener_with_callback("click", handler.as_ref().unchecked_ref());
+    // One small closure per visit; it stops being called once the static page is gone.
+    handler.forget();
+}
+
 /// Starts the app beside the static page the build wrote into `#app`, and takes over when ready.
 pub fn start() {
     install_panic_hook();
@@ -166,6 +186,7 @@ pub fn start() {
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     match (document().get_element_by_id("app"), live) {
         (Some(static_root), Some(live)) => {
+            leave_in_page_links_to_the_browser(&static_root);
             leptos::mount::mount_to(live.clone(), App).forget();
             take_over(static_root, live, 0);
         }

@@ -136,6 +136,26 @@ test('a keyboard reader who tabbed before the app took over keeps their place', 
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' })).toBeFocused();
 });
 
+test('the skip link works while the app has started but not yet taken over', async ({ page }) => {
+  // The app starts, but its page waits for the posts, so the static page is what the reader uses.
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route('**/content/posts/index.json', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.addInitScript(() => window.addEventListener('TrunkApplicationStarted', () => (window.__started = true)));
+  await page.goto('/blog');
+  await page.waitForFunction(() => window.__started === true);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  release();
+  await appIsLive(page);
+  await expect(page.getByRole('main')).toBeFocused();
+});
+
 test('what a reader typed before the app took over is still there, with the cursor in place', async ({ page }) => {
   const release = await holdTheApp(page);
   await page.goto('/members');
