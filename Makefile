@@ -18,16 +18,23 @@ build: setup
 # would be, with a form service; the tests answer for that service.
 E2E_SIGNUP_ENDPOINT := https://forms.example.test/f/join
 
+# A second site, dist-fixture, from made-up content (16 posts, no conveners): the same
+# wasm, other pages. The parity tests compare every built page of both with the app.
 build-e2e: setup
 	SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) trunk build --release --offline
+	node tests/fixtures/site.mjs target/fixture-content
+	PUBLISH_CONTENT=target/fixture-content SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) \
+		trunk build --release --offline --dist dist-fixture
 
 lint:
 	cargo fmt --all --check
 	cargo clippy --locked -p content -p publish --all-targets -- -D warnings
 	cargo clippy --locked -p send-site --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --locked -p send-site --no-default-features --features ssr --all-targets -- -D warnings
 
 unit:
 	cargo test --locked -p content -p publish
+	cargo test --locked -p send-site --no-default-features --features ssr
 
 e2e:
 	npx playwright test

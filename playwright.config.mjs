@@ -1,7 +1,8 @@
 // End-to-end tests in the system's Chromium against the release build in dist/.
 import { defineConfig } from '@playwright/test';
+import { FIXTURE, SHIPPED } from './tests/sites.mjs';
 
-const port = 4173;
+const port = SHIPPED.port;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -26,9 +27,9 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node tests/serve.mjs dist ${port}`,
-    url: `http://127.0.0.1:${port}/index.html`,
+  webServer: [SHIPPED, FIXTURE].map((site) => ({
+    command: `node tests/serve.mjs ${site.dist} ${site.port}`,
+    url: `http://127.0.0.1:${site.port}/index.html`,
     reuseExistingServer: !process.env.CI,
-  },
+  })),
 });

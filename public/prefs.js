@@ -39,3 +39,22 @@
     // An old browser: the unfiltered list shows until the app replaces it.
   }
 })();
+// An old link to a blog list (/blog?category=policy&page=2, from before each list
+// had its own page) goes to that page before anything is painted, with or without
+// the app. The same addresses as `BlogQuery::href` in the content crate.
+(function () {
+  try {
+    if (location.pathname.replace(/\/$/, '') !== '/blog') return;
+    var params = new URLSearchParams(location.search);
+    var category = params.get('category');
+    var page = parseInt(params.get('page') || '', 10);
+    if (!category && !page) return;
+    var path = '/blog';
+    if (category) path += '/category/' + encodeURIComponent(category);
+    if (page > 1) path += '/page/' + page;
+    var q = params.get('q');
+    location.replace(path + (q ? '?q=' + encodeURIComponent(q) : '') + location.hash);
+  } catch (e) {
+    // An old browser: the first page of the list shows.
+  }
+})();

@@ -1,9 +1,40 @@
-//! Small wrappers over browser APIs the form needs, each failing softly.
+//! The one seam between the views and the browser: storage, clock, crypto, focus.
+//! Each call fails softly, and when the views are rendered at build time (the `ssr`
+//! feature) there is no window, so each does nothing and reads as empty.
 
 use wasm_bindgen::JsCast;
 
+/// The browser window; never one at build time, where the browser's APIs do not exist.
 fn window() -> Option<web_sys::Window> {
+    #[cfg(feature = "ssr")]
+    return None;
+    #[cfg(not(feature = "ssr"))]
     web_sys::window()
+}
+
+/// True in the browser, false while the views are rendered at build time.
+pub fn in_browser() -> bool {
+    window().is_some()
+}
+
+/// An attribute of `<html>`, where `prefs.js` applies the reader's saved choices.
+pub fn html_attribute(name: &str) -> Option<String> {
+    window()?
+        .document()?
+        .document_element()?
+        .get_attribute(name)
+}
+
+/// Today from the reader's clock; `None` at build time, where the build date stands in.
+pub fn today() -> Option<content::date::PartialDate> {
+    window()?;
+    let now = js_sys::Date::new_0();
+    content::date::PartialDate::day(
+        now.get_full_year() as i32,
+        (now.get_month() + 1) as u8,
+        now.get_date() as u8,
+    )
+    .ok()
 }
 
 /// Which storage: per tab (drafts) or per device (the outbox).
@@ -42,6 +73,9 @@ pub fn remove(store: Store, key: &str) {
 
 /// A random version 4 UUID from Web Crypto, with a Math.random fallback for old browsers.
 pub fn random_uuid() -> String {
+    if !in_browser() {
+        return String::new();
+    }
     if let Some(id) = window()
         .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())
@@ -58,11 +92,17 @@ pub fn random_uuid() -> String {
 
 /// Now, as ISO 8601 in UTC.
 pub fn now_iso() -> String {
+    if !in_browser() {
+        return String::new();
+    }
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
 /// Milliseconds since the epoch, for timing how long the form took.
 pub fn now_ms() -> f64 {
+    if !in_browser() {
+        return 0.0;
+    }
     js_sys::Date::now()
 }
 
@@ -73,6 +113,9 @@ pub fn is_online() -> bool {
 
 /// Waits `ms` milliseconds without blocking the page.
 pub async fn sleep(ms: u32) {
+    if !in_browser() {
+        return;
+    }
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);

@@ -1,12 +1,21 @@
-//! The #SENDInTheSpecialists site: `App`, the one route table, and the start-up
-//! that mounts it. Pages own their data; components take props.
+//! The #SENDInTheSpecialists site: `App` and the one route table. The same views
+//! start in the browser (`start`, the `csr` feature) and are rendered into every
+//! built page (`render`, the `ssr` feature). Pages own their data; components take props.
+
+// Rendering the views to HTML at build time nests deeply typed futures.
+#![recursion_limit = "256"]
 
 mod browser;
 mod components;
-mod fetch;
+pub mod head;
 mod outbox;
 mod pages;
+#[cfg(feature = "ssr")]
+pub mod render;
+mod source;
 mod state;
+#[cfg(all(test, feature = "ssr"))]
+mod tests;
 
 use components::layout::Shell;
 use leptos::prelude::*;
@@ -16,8 +25,6 @@ use pages::{
     blog::BlogIndex, content_page::ContentPage, home::Home, join::Join, members::Members,
     not_found::NotFound, post::PostPage, timeline::Timeline,
 };
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 /// The whole site: shared state, the shell around every page, and the routes.
 #[component]
@@ -30,6 +37,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/blog") view=BlogIndex />
+                    <Route path=path!("/blog/page/:page") view=BlogIndex />
+                    <Route path=path!("/blog/category/:category") view=BlogIndex />
+                    <Route path=path!("/blog/category/:category/page/:page") view=BlogIndex />
                     <Route path=path!("/blog/:slug") view=PostPage />
                     <Route path=path!("/timeline") view=Timeline />
                     <Route path=path!("/members") view=Members />
@@ -48,148 +58,7 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Shows the page's own "something went wrong" message, so a bug never leaves a frozen page.
-fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        if let Some(message) = document().get_element_by_id("app-crashed") {
-            let _ = message.remove_attribute("hidden");
-        }
-    }));
-}
-
-/// What a page shows while its content is still loading.
-const LOADING: &str = ".skeleton, .skeleton-line, .skeleton-list, .post-skeleton, .card-skeleton";
-
-/// Frames to wait for content before showing the app anyway (about ten seconds).
-const MAX_WAIT_FRAMES: u32 = 600;
-
-/// Swaps the build's static page for the app once the app's page has its content,
-/// so the reader never sees the page empty out and fill again.
-fn take_over(static_root: web_sys::Element, live: web_sys::HtmlElement, frames: u32) {
-    let found = |selector: &str| live.query_selector(selector).ok().flatten().is_some();
-    // Ready when the page has its heading and nothing is still loading, or when it has an error to show.
-    let loaded = found(".error-panel") || (found("h1") && !found(LOADING));
-    if !loaded && frames < MAX_WAIT_FRAMES {
-        request_animation_frame(move || take_over(static_root, live, frames + 1));
-        return;
-    }
-    carry_typing(&static_root, &live);
-    // Keep the reader's place: the element they were on, found in the app by its id,
-    // or else at the same place in the page (the skip link, a menu link).
-    let focused = document()
-        .active_element()
-        .filter(|el| static_root.contains(Some(el)));
-    let same_place = focused.as_ref().and_then(|el| {
-        let path = path_from(&static_root, el)?;
-        follow(&live, &path).filter(|found| found.tag_name() == el.tag_name())
-    });
-    let focused_id = focused.map(|el| el.id()).filter(|id| !id.is_empty());
-    live.set_id("app");
-    let _ = live.set_attribute("data-app", "live");
-    let _ = static_root.replace_with_with_node_1(&live);
-    let target = focused_id
-        .and_then(|id| document().get_element_by_id(&id))
-        .or(same_place)
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = target {
-        let _ = el.focus();
-    }
-}
-
-/// Where `el` sits under `root`, as child positions from the top, so the same
-/// place can be found in the app's copy of the page.
-fn path_from(root: &web_sys::Element, el: &web_sys::Element) -> Option<Vec<u32>> {
-    let mut path = Vec::new();
-    let mut node = el.clone();
-    while !node.is_same_node(Some(root)) {
-        let parent = node.parent_element()?;
-        let siblings = parent.children();
-        let index = (0..siblings.length()).find(|&i| {
-            siblings
-                .item(i)
-                .is_some_and(|c| c.is_same_node(Some(&node)))
-        })?;
-        path.push(index);
-        node = parent;
-    }
-    path.reverse();
-    Some(path)
-}
-
-/// The element at `path` under `root`, if the page has one there.
-fn follow(root: &web_sys::Element, path: &[u32]) -> Option<web_sys::Element> {
-    path.iter()
-        .try_fold(root.clone(), |el, &i| el.children().item(i))
-}
-
-/// Copies anything typed into the static page's fields into the app's fields
-/// with the same id, so nothing typed before the app took over is lost.
-fn carry_typing(static_root: &web_sys::Element, live: &web_sys::HtmlElement) {
-    let Ok(fields) = static_root.query_selector_all("input[id], select[id], textarea[id]") else {
-        return;
-    };
-    for i in 0..fields.length() {
-        let Some(field) = fields
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
-        let value = js_sys::Reflect::get(&field, &"value".into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default();
-        if value.is_empty() {
-            continue;
-        }
-        let Ok(Some(target)) = live.query_selector(&format!("#{}", field.id())) else {
-            continue;
-        };
-        if js_sys::Reflect::set(&target, &"value".into(), &value.into()).is_ok() {
-            for kind in ["input", "change"] {
-                let init = web_sys::EventInit::new();
-                init.set_bubbles(true);
-                if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &init) {
-                    let _ = target.dispatch_event(&event);
-                }
-            }
-        }
-    }
-}
-
-/// While the static page is showing, the router (listening on the window) would take
-/// a click on its skip link and change the address without moving focus; this keeps
-/// links to a place on the same page the browser's, which moves focus there.
-fn leave_in_page_links_to_the_browser(static_root: &web_sys::Element) {
-    let handler = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
-        let in_page = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href^='#']").ok().flatten())
-            .is_some();
-        if in_page {
-            ev.stop_propagation();
-        }
-    });
-    let _ = static_root.add_event_listener_with_callback("click", handler.as_ref().unchecked_ref());
-    // One small closure per visit; it stops being called once the static page is gone.
-    handler.forget();
-}
-
-/// Starts the app beside the static page the build wrote into `#app`, and takes over when ready.
-pub fn start() {
-    install_panic_hook();
-    let live = document()
-        .create_element("div")
-        .ok()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    match (document().get_element_by_id("app"), live) {
-        (Some(static_root), Some(live)) => {
-            leave_in_page_links_to_the_browser(&static_root);
-            leptos::mount::mount_to(live.clone(), App).forget();
-            take_over(static_root, live, 0);
-        }
-        _ => leptos::mount::mount_to_body(App),
-    }
-}
+#[cfg(not(feature = "ssr"))]
+mod start;
+#[cfg(not(feature = "ssr"))]
+pub use start::start;

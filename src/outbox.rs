@@ -175,6 +175,10 @@ pub fn provide() {
         Delivery::Queued
     });
     provide_context(Outbox(state));
+    // Only a browser has a connection to wait for.
+    if !browser::in_browser() {
+        return;
+    }
     let handle = window_event_listener(leptos::ev::online, move |_| flush(state));
     std::mem::forget(handle);
     flush(state);

@@ -1,6 +1,6 @@
 //! State shared by every page: the site settings and the route announcer.
 
-use crate::fetch::ContentFile;
+use crate::source::ContentFile;
 use content::response::ContentError;
 use content::site::SiteConfig;
 use leptos::prelude::*;
@@ -16,7 +16,8 @@ pub fn post_json(slug: &str) -> String {
     format!("/content/posts/{slug}.json")
 }
 
-/// The blog index as the reader last left it (`?category=…&q=…&page=…`), so "Back to blog" returns there.
+/// The address of the blog index as the reader last left it (category, page and
+/// search), so "Back to blog" returns there.
 #[derive(Clone, Copy)]
 pub struct LastBlogQuery(pub RwSignal<String>);
 
@@ -70,7 +71,7 @@ pub fn provide() {
         file,
         config: Memo::new(move |_| file.read::<SiteConfig>()),
     });
-    provide_context(LastBlogQuery(RwSignal::new(String::new())));
+    provide_context(LastBlogQuery(RwSignal::new("/blog".to_string())));
     provide_context(Announcer {
         message: RwSignal::new(String::new()),
         navigated: StoredValue::new(false),
@@ -90,15 +91,14 @@ pub fn use_announcer() -> Announcer {
 /// Where the published timeline lives.
 pub const TIMELINE_JSON: &str = "/content/timeline.json";
 
-/// Today's date from the reader's clock, so "overdue" and "now" are never hard-coded.
+/// The day a build-time render is for: the build date, which the app corrects in the browser.
+#[derive(Clone, Copy, Debug)]
+pub struct BuildDate(pub content::date::PartialDate);
+
+/// Today: the reader's clock in the browser, the build date when rendered at build
+/// time, so "overdue" and "now" are never hard-coded.
 pub fn today() -> Option<content::date::PartialDate> {
-    let now = js_sys::Date::new_0();
-    content::date::PartialDate::day(
-        now.get_full_year() as i32,
-        (now.get_month() + 1) as u8,
-        now.get_date() as u8,
-    )
-    .ok()
+    crate::browser::today().or_else(|| use_context::<BuildDate>().map(|d| d.0))
 }
 
 /// Where the published members directory lives.

@@ -2,7 +2,7 @@
 //! the error panel with Retry.
 
 use crate::components::error_panel::ErrorPanel;
-use crate::fetch::ContentFile;
+use crate::source::ContentFile;
 use content::response::ContentError;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -31,5 +31,6 @@ where
 
 /// The error panel for a file that could not be shown; not generic, so it exists once in the wasm.
 pub fn failed(error: ContentError, file: ContentFile) -> AnyView {
+    crate::head::state(|facts| facts.errors.push(error.to_string()));
     view! { <ErrorPanel error on_retry=move |()| file.refetch() /> }.into_any()
 }

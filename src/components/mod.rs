@@ -7,6 +7,7 @@ pub mod layout;
 pub mod loader;
 pub mod membership_chart;
 pub mod milestone;
+pub mod needs_script;
 pub mod page_heading;
 pub mod post_card;
 pub mod preferences;

@@ -5,18 +5,25 @@ use content::text::wrap_points;
 use leptos::html::H1;
 use leptos::prelude::*;
 
-/// The page's one `h1`: sets "Page – Site name" as the title and, after a
-/// navigation, moves focus here and names the page in the live region.
+/// The page's one `h1`: sets "Page – Site name" as the title (and, at build time, states
+/// the title and description for the head) and, after a navigation, moves focus here and
+/// names the page in the live region.
 #[component]
 pub fn PageHeading(
     /// The page's name, as it should read in the title and the heading.
     #[prop(into)]
     title: Signal<String>,
-    /// The page's meta description; the site's own when not given.
+    /// The page's meta description, written into the built page's head; the site's own
+    /// when not given. (Only link previews and search engines read it, and they read the
+    /// built page, so the app leaves the head's copy alone.)
     #[prop(optional, into)]
-    description: Option<String>,
+    description: MaybeProp<String>,
 ) -> impl IntoView {
     let site = use_site();
+    crate::head::state(|facts| {
+        facts.title = title.get_untracked();
+        facts.description = description.get_untracked();
+    });
     let announcer = use_announcer();
     let heading = NodeRef::<H1>::new();
     Effect::new(move || {
@@ -26,13 +33,6 @@ pub fn PageHeading(
             .map(|s| s.page_title(&page))
             .unwrap_or_else(|| page.clone());
         document().set_title(&full);
-        let text = description
-            .clone()
-            .or_else(|| site.get().map(|s| s.description))
-            .unwrap_or_default();
-        if let Ok(Some(meta)) = document().query_selector("meta[name=description]") {
-            let _ = meta.set_attribute("content", &text);
-        }
     });
     Effect::new(move || {
         if let Some(h1) = heading.get() {

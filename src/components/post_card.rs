@@ -14,12 +14,7 @@ pub fn CategoryLink(
     slug: String,
 ) -> impl IntoView {
     let site = use_site();
-    let href = format!(
-        "/blog{}",
-        BlogQuery::default()
-            .with_category(Some(&slug))
-            .to_query_string()
-    );
+    let href = BlogQuery::default().with_category(Some(&slug)).href();
     let name = move || {
         site.get()
             .and_then(|s| s.category(&slug).map(|c| c.name.clone()))

@@ -21,10 +21,8 @@ fn apply(key: &str, value: &str) {
 #[component]
 pub fn ReadingPreferences() -> impl IntoView {
     // What prefs.js applied from storage before first paint.
-    let html = document().document_element();
     let choices = RwSignal::new(Choices::read(|key| {
-        html.as_ref()
-            .and_then(|html| html.get_attribute(&format!("data-{key}")))
+        browser::html_attribute(&format!("data-{key}"))
     }));
     let choose = move |key: &'static str, value: &'static str| {
         choices.update(|c| c.set(key, value));
@@ -44,6 +42,11 @@ pub fn ReadingPreferences() -> impl IntoView {
         <details class="prefs">
             <summary>"Reading preferences"</summary>
             <div class="prefs-panel">
+                <noscript>
+                    <p>
+                        "These choices need JavaScript, which is off. Your browser's own text size, zoom and colour settings still work."
+                    </p>
+                </noscript>
                 {PREFERENCES
                     .iter()
                     .map(|p| {

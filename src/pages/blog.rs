@@ -1,37 +1,45 @@
 //! The blog index: newest first, with category filter, search and pages, all in the URL.
+//! Category and page are in the path, so every list page is also a built page.
 
 use crate::components::loader::loaded;
 use crate::components::page_heading::PageHeading;
 use crate::components::post_card::PostCard;
 use crate::components::skeleton::ListSkeleton;
-use crate::fetch::ContentFile;
+use crate::source::ContentFile;
 use crate::state::{use_site, LastBlogQuery, POSTS_INDEX};
 use content::blog::BlogQuery;
 use content::post::{PostIndex, PostMeta};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 /// The address of the blog index showing `query`.
 fn blog_href(query: &BlogQuery) -> String {
-    format!("/blog{}", query.to_query_string())
+    query.href()
 }
 
-/// Lists posts; filter, search and page live in the query string so any view can be shared.
+/// Lists posts; filter, search and page live in the URL so any view can be shared.
 #[component]
 pub fn BlogIndex() -> impl IntoView {
     let index = ContentFile::at(POSTS_INDEX);
-    let params = use_query_map();
+    let path = use_params_map();
+    let search = use_query_map();
     let query = Memo::new(move |_| {
-        let p = params.read();
-        BlogQuery::from_params(p.get("category"), p.get("q"), p.get("page"))
+        let (p, s) = (path.read(), search.read());
+        BlogQuery::from_params(p.get("category"), s.get("q"), p.get("page"))
     });
     let last = expect_context::<LastBlogQuery>();
-    Effect::new(move || last.0.set(query.get().to_query_string()));
+    Effect::new(move || last.0.set(query.get().href()));
+    crate::head::state(|facts| facts.filters = BlogQuery::KEYS);
+    let site = use_site();
+    let description = Signal::derive(move || {
+        site.get()
+            .map(|s| format!("News and updates from {}.", s.name))
+    });
 
     view! {
         <div class="wrap page">
-            <PageHeading title="Blog" />
+            <PageHeading title="Blog" description />
             <SearchForm query />
             {loaded(
                 index,
@@ -68,8 +76,23 @@ fn SearchForm(query: Memo<BlogQuery>) -> impl IntoView {
         };
         navigate(&blog_href(&next), Default::default());
     };
+    // Without the app the form still submits, to this list's first page.
+    let action = move || {
+        blog_href(&BlogQuery {
+            q: String::new(),
+            page: 1,
+            ..query.get()
+        })
+    };
     view! {
-        <form action="/blog" method="get" class="search-form" role="search" on:submit=submit>
+        <form
+            action=action
+            method="get"
+            class="search-form"
+            role="search"
+            data-query-view=""
+            on:submit=submit
+        >
             <label for="blog-search">"Search posts"</label>
             <div class="search-row">
                 <input
@@ -79,12 +102,6 @@ fn SearchForm(query: Memo<BlogQuery>) -> impl IntoView {
                     node_ref=input
                     prop:value=move || query.get().q
                 />
-                {move || {
-                    query
-                        .get()
-                        .category
-                        .map(|c| view! { <input type="hidden" name="category" value=c /> })
-                }}
                 <button type="submit" class="button">
                     "Search"
                 </button>
@@ -111,7 +128,7 @@ fn Listing(index: PostIndex, query: Memo<BlogQuery>) -> impl IntoView {
     view! {
         <Categories query />
         <Summary query total=Signal::derive(move || page.get().1) />
-        <ol class="post-list">
+        <ol class="post-list" data-query-view="">
             <For each=move || page.get().0 key=|post| post.slug.clone() let:post>
                 <li>
                     <PostCard post />
@@ -143,7 +160,7 @@ fn Categories(query: Memo<BlogQuery>) -> impl IntoView {
     move || {
         site.get().map(|site| {
             view! {
-                <nav class="filters" aria-label="Categories">
+                <nav class="filters" aria-label="Categories" data-query-view="">
                     <ul>
                         {link(None, "All posts".into())}
                         {site
@@ -178,7 +195,7 @@ fn Summary(query: Memo<BlogQuery>, total: Signal<usize>) -> impl IntoView {
         parts.join(" ")
     };
     view! {
-        <div class="results-summary" role="status">
+        <div class="results-summary" role="status" data-query-view="">
             {move || {
                 let n = total.get();
                 let filtered = !query.get().is_unfiltered();
@@ -187,7 +204,7 @@ fn Summary(query: Memo<BlogQuery>, total: Signal<usize>) -> impl IntoView {
                         view! {
                             <p class="empty">
                                 "No posts match " {described} ". "
-                                <A href="/blog">"Clear filters"</A>
+                                <A href="/blog" exact=true>"Clear filters"</A>
                                 " to see every post."
                             </p>
                         }
@@ -198,7 +215,7 @@ fn Summary(query: Memo<BlogQuery>, total: Signal<usize>) -> impl IntoView {
                         view! {
                             <p>
                                 {format!("{n} {} ", if n == 1 { "post matches" } else { "posts match" })}
-                                {described} ". " <A href="/blog">"Clear filters"</A>
+                                {described} ". " <A href="/blog" exact=true>"Clear filters"</A>
                             </p>
                         }
                             .into_any()

@@ -4,7 +4,7 @@ use crate::components::document::{DateTime, Document};
 use crate::components::loader::loaded;
 use crate::components::page_heading::PageHeading;
 use crate::components::skeleton::PostSkeleton;
-use crate::fetch::ContentFile;
+use crate::source::ContentFile;
 use content::post::Page;
 use leptos::prelude::*;
 

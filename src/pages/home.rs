@@ -7,7 +7,7 @@ use crate::components::milestone::{MilestoneWhen, StatusBadge};
 use crate::components::page_heading::PageHeading;
 use crate::components::post_card::PostCard;
 use crate::components::skeleton::ListSkeleton;
-use crate::fetch::ContentFile;
+use crate::source::ContentFile;
 use crate::state::{today, use_site, MEMBERS_JSON, POSTS_INDEX, TIMELINE_JSON};
 use content::members::{list_and, MemberQuery, Members};
 use content::post::PostIndex;

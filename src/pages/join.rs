@@ -3,6 +3,7 @@
 
 use crate::browser::{self, Store};
 use crate::components::form::{CheckboxField, ChoiceGroup, TextArea, TextField};
+use crate::components::needs_script::NeedsScript;
 use crate::components::page_heading::PageHeading;
 use crate::outbox::{self, Delivery, Outbox};
 use crate::state::use_site;
@@ -23,7 +24,7 @@ enum Finish {
     /// Still filling in the form.
     Editing,
     /// No form service is set: the answers are ready to email.
-    Email(SignupForm),
+    Email(Box<SignupForm>),
 }
 
 /// The join page: the form, its errors and what happens after sending.
@@ -100,7 +101,7 @@ pub fn Join() -> impl IntoView {
             return;
         }
         let Some(endpoint) = config.signup.endpoint.clone() else {
-            finish.set(Finish::Email(answers));
+            finish.set(Finish::Email(Box::new(answers)));
             request_animation_frame(|| browser::focus_id("confirmation"));
             return;
         };
@@ -153,11 +154,11 @@ pub fn Join() -> impl IntoView {
 
     view! {
         <div class="wrap page">
-            <PageHeading title />
+            <PageHeading title description="How an organisation can join the coalition." />
             {move || match (delivery.get(), finish.get()) {
                 (Delivery::Sent, _) => view! { <Sent on_again=move || delivery.set(Delivery::Idle) /> }.into_any(),
                 (_, Finish::Email(answers)) => {
-                    view! { <EmailInstead answers on_back=move || finish.set(Finish::Editing) /> }.into_any()
+                    view! { <EmailInstead answers=*answers on_back=move || finish.set(Finish::Editing) /> }.into_any()
                 }
                 _ => ().into_any(),
             }}
@@ -165,9 +166,12 @@ pub fn Join() -> impl IntoView {
                 <p class="lead">
                     "Organisations that share our aims can join the coalition. It takes about five minutes."
                 </p>
+                <ByEmail />
                 <ErrorSummary errors summary_ref />
                 <Status delivery />
-                <form class="join-form" novalidate on:submit=submit>
+                <NeedsScript what="Sending this form" shown="please join by email instead" />
+                // Posted, never as a query string: without the app, answers must not land in an address.
+                <form class="join-form" method="post" novalidate on:submit=submit>
                     <TextField
                         id=Field::OrgName.id()
                         label="Organisation name"
@@ -336,6 +340,22 @@ pub fn Join() -> impl IntoView {
                 </form>
             </div>
         </div>
+    }
+}
+
+/// The way to join that needs no form at all, for anyone who prefers it or cannot use it.
+#[component]
+fn ByEmail() -> impl IntoView {
+    let site = use_site();
+    move || {
+        site.get().map(|s| {
+            view! {
+                <p>
+                    "You can also join by email: send your organisation's name, where it works and who we should contact to "
+                    <a href=format!("mailto:{}", s.contact_email)>{s.contact_email.clone()}</a> "."
+                </p>
+            }
+        })
     }
 }
 

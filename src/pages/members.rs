@@ -2,9 +2,10 @@
 
 use crate::components::document::DateTime;
 use crate::components::loader::loaded;
+use crate::components::needs_script::NeedsScript;
 use crate::components::page_heading::PageHeading;
 use crate::components::skeleton::ListSkeleton;
-use crate::fetch::ContentFile;
+use crate::source::ContentFile;
 use crate::state::{MEMBERS_JSON, TIMELINE_JSON};
 use content::members::{Member, MemberQuery, Members as Directory, Nation, OrgType};
 use content::timeline::Timeline;
@@ -22,9 +23,10 @@ pub fn Members() -> impl IntoView {
         let p = params.read();
         MemberQuery::from_params(p.get("q"), p.get("type"), p.get("nation"))
     });
+    crate::head::state(|facts| facts.filters = MemberQuery::KEYS);
     view! {
         <div class="wrap page">
-            <PageHeading title="Members" />
+            <PageHeading title="Members" description="The organisations that make up the coalition." />
             {loaded(
                 directory,
                 || view! { <ListSkeleton rows=3 /> }.into_any(),
@@ -81,7 +83,7 @@ fn Directory(data: Directory, query: Memo<MemberQuery>) -> impl IntoView {
                     {(!conveners.is_empty())
                         .then(|| {
                             view! {
-                                <section aria-labelledby="conveners-heading">
+                                <section aria-labelledby="conveners-heading" data-query-view="">
                                     <h2 id="conveners-heading">"Convened by"</h2>
                                     <ul class="member-list conveners">
                                         {conveners
@@ -95,7 +97,7 @@ fn Directory(data: Directory, query: Memo<MemberQuery>) -> impl IntoView {
                     {(!letters.is_empty())
                         .then(|| {
                             view! {
-                                <section aria-labelledby="a-to-z-heading">
+                                <section aria-labelledby="a-to-z-heading" data-query-view="">
                                     <h2 id="a-to-z-heading">"Members A to Z"</h2>
                                     {letters
                                         .into_iter()
@@ -179,7 +181,15 @@ fn Filters(query: Memo<MemberQuery>) -> impl IntoView {
         );
     };
     view! {
-        <form action="/members" method="get" class="member-filters" role="search" on:submit=submit>
+        <NeedsScript what="Search and filters" shown="every listed organisation is shown" />
+        <form
+            action="/members"
+            method="get"
+            class="member-filters"
+            role="search"
+            data-query-view=""
+            on:submit=submit
+        >
             <div class="field">
                 <label for="member-q">"Search by name"</label>
                 <input id="member-q" type="search" name="q" node_ref=q prop:value=move || query.get().q />

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 /// Tells the reader plainly that the page is missing and offers the way home.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    crate::head::state(|facts| facts.not_found = true);
     view! {
         <div class="wrap page">
             <PageHeading title="Page not found" />

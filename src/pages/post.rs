@@ -5,7 +5,7 @@ use crate::components::loader::failed;
 use crate::components::page_heading::PageHeading;
 use crate::components::post_card::CategoryLink;
 use crate::components::skeleton::PostSkeleton;
-use crate::fetch::ContentFile;
+use crate::source::ContentFile;
 use crate::state::{post_json, use_site, LastBlogQuery, POSTS_INDEX};
 use content::post::{post_path, share_links, Post, PostIndex};
 use leptos::prelude::*;
@@ -38,7 +38,9 @@ fn BackLink() -> impl IntoView {
     let last = expect_context::<LastBlogQuery>();
     view! {
         <p class="back-link">
-            <A href=move || format!("/blog{}", last.0.get())>"Back to blog"</A>
+            <A href=move || last.0.get() exact=true>
+                "Back to blog"
+            </A>
         </p>
     }
 }
@@ -46,11 +48,12 @@ fn BackLink() -> impl IntoView {
 /// Says the post does not exist and offers the way back.
 #[component]
 fn PostNotFound() -> impl IntoView {
+    crate::head::state(|facts| facts.not_found = true);
     view! {
         <PageHeading title="Post not found" />
         <p>"There is no post at this address. It may have been renamed or removed."</p>
         <p>
-            <A href="/blog">"See all posts"</A>
+            <A href="/blog" exact=true>"See all posts"</A>
         </p>
     }
 }
@@ -59,6 +62,7 @@ fn PostNotFound() -> impl IntoView {
 #[component]
 fn Article(post: Post) -> impl IntoView {
     let meta = post.meta;
+    crate::head::state(|facts| facts.article = Some((meta.date, meta.image.clone())));
     let tags = meta.tags.clone();
     let (slug, title) = (meta.slug.clone(), meta.title.clone());
     view! {

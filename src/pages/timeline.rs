@@ -4,9 +4,10 @@ use crate::components::document::DateTime;
 use crate::components::loader::loaded;
 use crate::components::membership_chart::MembershipChart;
 use crate::components::milestone::MilestoneItem;
+use crate::components::needs_script::NeedsScript;
 use crate::components::page_heading::PageHeading;
 use crate::components::skeleton::ListSkeleton;
-use crate::fetch::ContentFile;
+use crate::source::ContentFile;
 use crate::state::{today, TIMELINE_JSON};
 use content::timeline::{Status, Timeline as TimelineData, TimelineQuery};
 use leptos::prelude::*;
@@ -22,12 +23,12 @@ pub fn Timeline() -> impl IntoView {
         let p = params.read();
         TimelineQuery::from_params(p.get("kind"), p.get("status"))
     });
+    crate::head::state(|facts| facts.filters = TimelineQuery::KEYS);
+    let lead = "What the coalition has achieved since it launched, and what is still to come.";
     view! {
         <div class="wrap page">
-            <PageHeading title="Timeline" />
-            <p class="lead">
-                "What the coalition has achieved since it launched, and what is still to come."
-            </p>
+            <PageHeading title="Timeline" description=lead />
+            <p class="lead">{lead}</p>
             {loaded(
                     timeline,
                     || view! { <ListSkeleton rows=4 /> }.into_any(),
@@ -70,7 +71,8 @@ fn Filters(data: TimelineData, query: Memo<TimelineQuery>) -> impl IntoView {
         .map(|k| (k.name.clone(), Some(k.slug.clone())))
         .collect::<Vec<_>>();
     view! {
-        <nav class="filters" aria-label="Filter by kind">
+        <NeedsScript what="Filtering" shown="every milestone is shown" />
+        <nav class="filters" aria-label="Filter by kind" data-query-view="">
             <ul>
                 {move || {
                     let q = query.get();
@@ -83,7 +85,7 @@ fn Filters(data: TimelineData, query: Memo<TimelineQuery>) -> impl IntoView {
                 }}
             </ul>
         </nav>
-        <nav class="filters" aria-label="Filter by status">
+        <nav class="filters" aria-label="Filter by status" data-query-view="">
             <ul>
                 {move || {
                     let q = query.get();
@@ -180,7 +182,7 @@ fn Milestones(data: TimelineData, query: Memo<TimelineQuery>) -> impl IntoView {
                 None
             };
             view! {
-                <ol class="timeline">{groups} {trailing}</ol>
+                <ol class="timeline" data-query-view="">{groups} {trailing}</ol>
             }
             .into_any()
         })

@@ -2,7 +2,7 @@
 // 320 px, reflow, text spacing, target size, focus visibility, headings, and
 // reading preferences applied before first paint.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers.mjs';
+import { appIsLive, expectNoAxeViolations } from './helpers.mjs';
 
 const ROUTES = ['/', '/blog', '/blog/first-anniversary', '/timeline', '/members', '/join', '/privacy', '/accessibility', '/no-such-page'];
 const THEMES = {
@@ -17,7 +17,7 @@ async function withPreferences(page, prefs) {
 
 async function openApp(page, path) {
   await page.goto(path);
-  await expect(page.locator('#app[data-app="live"]')).toBeAttached();
+  await appIsLive(page);
   await expect(page.locator('.skeleton, .skeleton-line, .skeleton-list')).toHaveCount(0);
 }
 
@@ -172,7 +172,7 @@ test('preferences apply at once, survive a reload, and are set before first pain
   await expect(html).toHaveAttribute('data-size', 'largest');
   await expect(html).toHaveAttribute('data-spacing', 'wide');
   await expect(html).toHaveAttribute('data-font', 'alternative');
-  await expect(page.locator('#app[data-app="live"]')).toBeAttached();
+  await appIsLive(page);
   expect(await page.evaluate(() => window.__late)).toEqual([]);
   await page.getByText('Reading preferences').click();
   await expect(page.getByRole('radio', { name: 'Largest' })).toBeChecked();

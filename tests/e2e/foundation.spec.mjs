@@ -1,7 +1,7 @@
 // The shell every page stands on: routes, deep links, keyboard, announcements,
 // and the error panel when the site settings cannot be loaded.
 import { test, expect } from '@playwright/test';
-import { collectPageErrors, expectNoAxeViolations, mainHeading } from './helpers.mjs';
+import { appIsLive, collectPageErrors, expectNoAxeViolations, mainHeading } from './helpers.mjs';
 
 const SITE = '#SENDInTheSpecialists';
 const ROUTES = [
@@ -81,7 +81,7 @@ for (const [path, title] of [['/', SITE], ['/blog/first-anniversary', '1st anniv
   test(`on a 360 px phone the ${path} heading wraps between words`, async ({ page, browser }) => {
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(path);
-    await expect(page.locator('[data-app=live]')).toBeAttached();
+    await appIsLive(page);
     const heading = mainHeading(page);
     await expect(heading).toHaveText(title);
     const live = await linesOnScreen(heading);

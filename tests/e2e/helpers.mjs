@@ -25,3 +25,19 @@ export function collectPageErrors(page) {
 export function mainHeading(page) {
   return page.getByRole('heading', { level: 1 });
 }
+
+/** Waits until the app has taken over from the built page (options: Playwright's, e.g. a timeout). */
+export function appIsLive(page, options) {
+  return expect(page.locator('#app[data-app="live"]')).toBeAttached(options);
+}
+
+/** Holds the app's wasm back until the returned function is called, so a test can act on the built page first. */
+export async function holdTheApp(page) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}

@@ -1,7 +1,7 @@
 // Pages the build writes: readable with JavaScript off, taken over by the app
 // without a layout shift, with link-preview tags, feeds and a sitemap.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, mainHeading } from './helpers.mjs';
+import { appIsLive, expectNoAxeViolations, holdTheApp, mainHeading } from './helpers.mjs';
 
 const BASE = 'https://sendinthespecialists.example.org';
 const ANNIVERSARY = '1st anniversary of the #SENDInTheSpecialists coalition';
@@ -86,7 +86,7 @@ for (const slowdown of [1, 6]) {
       await page.addInitScript(recordShifts);
       await page.goto(path);
       // Waiting longer on the slow CPU is not a speed check: only the shifts are.
-      await expect(page.locator('#app[data-app="live"]')).toBeAttached({ timeout: 5000 * slowdown });
+      await appIsLive(page, { timeout: 5000 * slowdown });
       await expect(page.locator('.skeleton, .skeleton-line')).toHaveCount(0);
       await page.waitForTimeout(300);
       // Each shift names what moved, so a failure says where to look.
@@ -106,18 +106,6 @@ test('with JavaScript on, the app takes over a post with no layout shift', async
   expect(await page.evaluate(() => window.__shifts)).toEqual([]);
 });
 
-/** Holds the app's wasm back until the returned function is called, so a test can act on the static page first. */
-async function holdTheApp(page) {
-  let release;
-  const released = new Promise((resolve) => (release = resolve));
-  await page.route('**/*.wasm', async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
-
-const appIsLive = (page) => expect(page.locator('#app[data-app="live"]')).toBeAttached();
 
 test('a keyboard reader who tabbed before the app took over keeps their place', async ({ page }) => {
   const release = await holdTheApp(page);
@@ -168,9 +156,9 @@ test('what a reader typed before the app took over is still there, with the curs
   await expect(search).toBeFocused();
 });
 
-test('a shared link to a filtered list never shows the unfiltered list first', async ({ page }) => {
+test('a shared link to a search never shows the unfiltered list first', async ({ page }) => {
   const release = await holdTheApp(page);
-  await page.goto('/blog?category=policy');
+  await page.goto('/blog?q=said');
   await expect(mainHeading(page)).toHaveText('Blog');
   const main = page.getByRole('main');
   const newsPost = main.getByRole('link', { name: ANNIVERSARY, includeHidden: true });
@@ -180,6 +168,15 @@ test('a shared link to a filtered list never shows the unfiltered list first', a
   await appIsLive(page);
   await expect(main.getByRole('link', { name: 'What we said about the SEND and AP Improvement Plan' })).toBeVisible();
   await expect(newsPost).toHaveCount(0);
+});
+
+test('an old link to a filtered list goes to the built page of that list before the app starts', async ({ page }) => {
+  await holdTheApp(page);
+  await page.goto('/blog?category=policy');
+  await expect(page).toHaveURL('/blog/category/policy');
+  const main = page.getByRole('main');
+  await expect(main.getByRole('link', { name: 'What we said about the SEND and AP Improvement Plan' })).toBeVisible();
+  await expect(main.getByRole('link', { name: ANNIVERSARY })).toHaveCount(0);
 });
 
 test('a link with other parameters (a newsletter tag) shows the list at once', async ({ page }) => {

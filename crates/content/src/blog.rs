@@ -30,14 +30,19 @@ pub struct BlogPage<'a> {
 }
 
 fn matches_words(post: &PostMeta, words: &[String]) -> bool {
-    let haystack =
-        format!("{} {} {}", post.title, post.summary, post.tags.join(" ")).to_lowercase();
+    let haystack = crate::text::fold_case(&format!(
+        "{} {} {}",
+        post.title,
+        post.summary,
+        post.tags.join(" ")
+    ));
     words.iter().all(|w| haystack.contains(w.as_str()))
 }
 
 impl BlogQuery {
-    /// The URL parameters this query reads, so the build can tell a shared filtered
-    /// link from a plain one before the app has started.
+    /// The URL parameters that filter the list: the search words, and the category and
+    /// page of old links (`/blog?category=policy`), which the app sends to the list's own
+    /// page. The build names them so a filtered link waits for the app.
     pub const KEYS: &'static [&'static str] = &["category", "q", "page"];
 
     /// Reads the query from URL parameters; anything unparseable falls back to the default.
@@ -74,30 +79,36 @@ impl BlogQuery {
         }
     }
 
-    /// The `?…` part of a URL for this query; empty when it is the default view.
-    pub fn to_query_string(&self) -> String {
-        let mut parts = Vec::new();
+    /// The address of the blog index showing this query. Category and page are in the
+    /// path (`/blog/category/policy/page/2`), each a page the build writes, so they read
+    /// without JavaScript; the search words, which only the app answers, are in `?q=`.
+    pub fn href(&self) -> String {
+        let mut href = String::from("/blog");
         if let Some(category) = &self.category {
-            parts.push(format!("category={}", encode(category)));
-        }
-        if !self.q.is_empty() {
-            parts.push(format!("q={}", encode(&self.q)));
+            href.push_str(&format!("/category/{}", encode(category)));
         }
         if self.page > 1 {
-            parts.push(format!("page={}", self.page));
+            href.push_str(&format!("/page/{}", self.page));
         }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
+        if !self.q.is_empty() {
+            href.push_str(&format!("?q={}", encode(&self.q)));
         }
+        href
+    }
+
+    /// How many pages the list this query filters to has, before any search.
+    pub fn pages_in(category: Option<&str>, posts: &[PostMeta]) -> usize {
+        BlogQuery {
+            category: category.map(str::to_string),
+            ..Default::default()
+        }
+        .apply(posts)
+        .pages
     }
 
     /// The matching posts, in the order given, cut to this query's page.
     pub fn apply<'a>(&self, posts: &'a [PostMeta]) -> BlogPage<'a> {
-        let words: Vec<String> = self
-            .q
-            .to_lowercase()
+        let words: Vec<String> = crate::text::fold_case(&self.q)
             .split_whitespace()
             .map(String::from)
             .collect();
@@ -197,26 +208,41 @@ mod tests {
     }
 
     #[test]
-    fn keys_name_every_parameter_the_url_carries() {
-        let q = BlogQuery::from_params(Some("news".into()), Some("plan".into()), Some("2".into()));
-        assert_eq!(keys_in(&q.to_query_string()), BlogQuery::KEYS);
+    fn keys_name_every_parameter_a_link_to_the_list_can_carry() {
+        // Search words, and the category and page of links from before lists had paths.
+        for key in ["q", "category", "page"] {
+            assert!(BlogQuery::KEYS.contains(&key), "KEYS should name {key}");
+        }
     }
 
     #[test]
-    fn query_string_round_trip_shape() {
+    fn category_and_page_live_in_the_path_and_words_in_the_query() {
         let q = BlogQuery {
             category: Some("news".into()),
             q: "SEND & AP".into(),
             page: 2,
         };
+        assert_eq!(q.href(), "/blog/category/news/page/2?q=SEND%20%26%20AP");
+        assert_eq!(BlogQuery::default().href(), "/blog");
+        assert_eq!(BlogQuery::default().with_page(3).href(), "/blog/page/3");
         assert_eq!(
-            q.to_query_string(),
-            "?category=news&q=SEND%20%26%20AP&page=2"
+            q.with_category(None).href(),
+            "/blog?q=SEND%20%26%20AP",
+            "a new category starts again at page 1"
         );
-        assert_eq!(BlogQuery::default().with_page(1).to_query_string(), "");
+    }
+
+    #[test]
+    fn a_list_has_as_many_pages_as_its_posts_fill() {
+        let mut posts: Vec<PostMeta> = (0..21).map(|i| post(i, "news", "N", &[])).collect();
+        posts.push(post(40, "policy", "P", &[]));
+        assert_eq!(BlogQuery::pages_in(None, &posts), 3);
+        assert_eq!(BlogQuery::pages_in(Some("news"), &posts), 3);
+        assert_eq!(BlogQuery::pages_in(Some("policy"), &posts), 1);
         assert_eq!(
-            q.with_category(None).to_query_string(),
-            "?q=SEND%20%26%20AP"
+            BlogQuery::pages_in(Some("empty"), &posts),
+            1,
+            "an empty category still has its page"
         );
     }
 

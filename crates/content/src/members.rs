@@ -190,7 +190,7 @@ impl Member {
 }
 
 fn sort_key(name: &str) -> String {
-    let lower = name.trim().to_lowercase();
+    let lower = crate::text::fold_case(name.trim());
     lower
         .strip_prefix("the ")
         .map(str::to_string)
@@ -269,9 +269,8 @@ impl MemberQuery {
 
     /// True when the member passes every filter.
     pub fn matches(&self, member: &Member) -> bool {
-        let name = member.name.to_lowercase();
-        self.q
-            .to_lowercase()
+        let name = crate::text::fold_case(&member.name);
+        crate::text::fold_case(&self.q)
             .split_whitespace()
             .all(|w| name.contains(w))
             && self.org_type.is_none_or(|t| member.org_type == t)

@@ -32,6 +32,22 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
     hashes
 }
 
+/// True for the wasm, JS and CSS Trunk names by their content hash (`app-<hash>.js`,
+/// `app-<hash>_bg.wasm`), which can be cached for a year. The hash is a 64-bit number
+/// in hex without leading zeros, so 12 to 16 digits.
+pub fn is_content_hashed(name: &str) -> bool {
+    let Some((stem, _)) = [".js", ".wasm", ".css"]
+        .iter()
+        .find_map(|ext| name.strip_suffix(ext).map(|stem| (stem, ext)))
+    else {
+        return false;
+    };
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
+}
+
 /// The origin (scheme, host and port) of an https address.
 pub fn origin(url: &str) -> Option<String> {
     let rest = url.strip_prefix("https://")?;
@@ -91,6 +107,26 @@ pub fn headers_file(csp: &str, hashed_files: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashed_names_are_found_whatever_the_length_of_their_hash() {
+        for name in [
+            "send-site-24784da6752b28d_bg.wasm",
+            "send-site-24784da6752b28d.js",
+            "main-fa7af5e6d471bdb.css",
+            "main-0123456789abcdef.css",
+        ] {
+            assert!(is_content_hashed(name), "{name} should count as hashed");
+        }
+        for name in [
+            "prefs.js",
+            "boot-check.js",
+            "favicon.svg",
+            "send-site-xyz.js",
+        ] {
+            assert!(!is_content_hashed(name), "{name} is not hashed");
+        }
+    }
 
     #[test]
     fn hashes_only_inline_scripts() {

@@ -2,6 +2,7 @@
 //! the JSON the app fetches plus the files static hosts need. Nothing is
 //! written unless everything is valid.
 
+use content::date::PartialDate;
 use content::members::Members;
 use content::post::{internal_link_exists, Page, Post, PostIndex, PAGES};
 use content::site::SiteConfig;
@@ -275,10 +276,12 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
         write_json(&path, post)?;
         written.push(path);
     }
-    let paths: Vec<String> = pages::all(publication)
-        .into_iter()
-        .map(|p| p.path)
-        .collect();
+    let paths = pages::paths(publication).map_err(|message| SourceError {
+        file: "src/lib.rs (the app's route table)".into(),
+        line: None,
+        field: None,
+        message,
+    })?;
     let feeds = [
         ("feed.xml", feeds::atom(publication)),
         (
@@ -315,10 +318,42 @@ pub enum Build {
     Development,
 }
 
-/// Writes a page for every route and post from the built `index.html`, so each
+/// The day the build renders date-dependent labels for: `set` (the `BUILD_DATE`
+/// variable, `YYYY-MM-DD`, so tests can pin it) or else today by the build machine's clock, in UTC.
+pub fn build_date(set: Option<String>) -> Result<PartialDate, SourceError> {
+    let problem = |message: String| SourceError {
+        file: "BUILD_DATE".into(),
+        line: None,
+        field: None,
+        message,
+    };
+    match set {
+        Some(text) if !text.trim().is_empty() => match PartialDate::parse(text.trim()) {
+            Ok(date) if date.iso().len() == 10 => Ok(date),
+            _ => Err(problem(format!(
+                "\"{text}\" is not a day; write it as YYYY-MM-DD"
+            ))),
+        },
+        _ => {
+            let seconds = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_err(|e| problem(e.to_string()))?
+                .as_secs();
+            let today = time::OffsetDateTime::from_unix_timestamp(seconds as i64)
+                .map_err(|e| problem(e.to_string()))?
+                .date();
+            PartialDate::day(today.year(), today.month() as u8, today.day())
+                .map_err(|e| problem(e.to_string()))
+        }
+    }
+}
+
+/// Writes a page for every route and post from the built `index.html`, each the app's
+/// own view rendered from the published JSON (written by `build` into `out`), so each
 /// reads without JavaScript and previews well; `404.html` serves any other path.
 pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Vec<SourceError>> {
     let publication = read(content_dir)?;
+    let built = build_date(std::env::var("BUILD_DATE").ok()).map_err(|e| vec![e])?;
     let index = out.join("index.html");
     let template = fs::read_to_string(&index).map_err(|e| vec![io_error(&index, e)])?;
     // A problem with Trunk's page is reported against that file.
@@ -350,14 +385,7 @@ pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Vec
         .map_err(|e| vec![io_error(out, e)])?
         .filter_map(|entry| entry.ok())
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| {
-            [".js", ".wasm", ".css"]
-                .iter()
-                .any(|ext| name.ends_with(ext))
-                && name
-                    .rsplit_once('-')
-                    .is_some_and(|(_, tail)| tail.len() >= 16)
-        })
+        .filter(|name| headers::is_content_hashed(name))
         .collect();
     let csp = headers::content_security_policy(&hashes, endpoint, false);
     write(
@@ -365,13 +393,22 @@ pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Vec
         headers::headers_file(&csp, &hashed).as_bytes(),
     )
     .map_err(|e| vec![e])?;
-    let mut pages = pages::all(&publication);
-    pages.push(pages::not_found());
+    let pages = pages::render_all(&publication, out, built).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|message| SourceError {
+                file: out.display().to_string(),
+                line: None,
+                field: None,
+                message,
+            })
+            .collect::<Vec<_>>()
+    })?;
     for page in &pages {
-        let html = pages::render(&template, &publication.site, page).map_err(in_index)?;
+        let html = pages::fill(&template, &publication.site, page, built).map_err(in_index)?;
         let path = match page.path.as_str() {
             "/" => out.join("index.html"),
-            "/404" => out.join("404.html"),
+            pages::NOT_FOUND_PATH => out.join("404.html"),
             other => out.join(other.trim_start_matches('/')).join("index.html"),
         };
         write(&path, html.as_bytes()).map_err(|e| vec![e])?;

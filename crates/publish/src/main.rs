@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 const USAGE: &str =
     "usage: publish build [--content DIR] [--out DIR]\n       publish finish [--content DIR] [--out DIR]\n\
-The output folder defaults to $TRUNK_STAGING_DIR, then dist.";
+The output folder defaults to $TRUNK_STAGING_DIR, then dist; the content folder to
+$PUBLISH_CONTENT, then content. finish renders pages for the day $BUILD_DATE
+(YYYY-MM-DD), or else today.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,7 +21,10 @@ fn main() -> ExitCode {
     let out = value_of("--out")
         .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
         .unwrap_or_else(|| PathBuf::from("dist"));
-    let content_dir = value_of("--content").unwrap_or_else(|| PathBuf::from("content"));
+    // PUBLISH_CONTENT lets a Trunk build (whose hooks take fixed arguments) use other content.
+    let content_dir = value_of("--content")
+        .or_else(|| std::env::var_os("PUBLISH_CONTENT").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("content"));
     match args.first().map(String::as_str) {
         Some("build") => match publish::read(&content_dir) {
             Ok(publication) => match publish::write_all(&publication, &out) {

@@ -147,26 +147,50 @@ fn links_to_missing_posts_fail() {
     );
 }
 
+/// A folder as Trunk leaves it for the post-build hook: the JSON `publish build` wrote and
+/// Trunk's `index.html`, then finished; `finish`'s result is returned with the folder.
+fn finished(
+    name: &str,
+    content: &Path,
+    template: &str,
+    build: publish::Build,
+) -> (PathBuf, Result<usize, Vec<content::source::SourceError>>) {
+    let out = scratch(name);
+    let publication = publish::read(content).unwrap_or_else(|e| panic!("{e:?}"));
+    publish::write_all(&publication, &out).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(out.join("index.html"), template).unwrap_or_else(|e| panic!("{e}"));
+    let result = publish::finish(content, &out, build);
+    (out, result)
+}
+
 const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<title>x</title>\n<meta name=\"description\" content=\"\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n<script type=\"module\">import init from '/app.js';\nawait init({ module_or_path: '/app_bg.wasm' });</script>\n<link rel=\"preload\" href=\"/app_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-x\" as=\"fetch\" type=\"application/wasm\"></head>\n<body>\n<div id=\"app\"></div>\n</body>\n</html>\n";
 
 #[test]
 fn finish_writes_a_readable_page_for_every_route_and_post() {
-    let out = scratch("finish");
-    fs::write(out.join("index.html"), TEMPLATE).unwrap_or_else(|e| panic!("{e}"));
-    let count = publish::finish(&shipped_content(), &out, publish::Build::Release)
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    let (out, count) = finished(
+        "finish",
+        &shipped_content(),
+        TEMPLATE,
+        publish::Build::Release,
+    );
+    let count = count.unwrap_or_else(|e| panic!("{e:?}"));
     let publication = publish::read(&shipped_content()).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(
         count,
-        8 + publication.posts.len(),
-        "5 routes, 2 pages, 404 and every post"
+        8 + publication.site.categories.len() + publication.posts.len(),
+        "5 routes, 2 pages, a page a category, 404 and every post"
     );
     let post =
         fs::read_to_string(out.join("blog/first-anniversary/index.html")).unwrap_or_default();
-    assert!(post.contains(
-        "<h1 tabindex=\"-1\">1st anniversary of the #SEND<wbr>In<wbr>The<wbr>Specialists coalition</h1>"
-    ));
-    assert!(post.contains("<h2>What more is needed</h2>"));
+    assert!(
+        post.contains("1st anniversary of the #SEND<wbr>In<wbr>The<wbr>Specialists coalition"),
+        "the app's heading, with its wrap points: {post}"
+    );
+    assert!(post.contains("<h2>What more is needed"));
+    assert!(
+        post.contains("aria-label=\"More posts\""),
+        "the older and newer post links are on the built page too"
+    );
     assert!(post.contains("<title>1st anniversary of the #SENDInTheSpecialists coalition – #SENDInTheSpecialists</title>"));
     assert!(post.contains("<link rel=\"canonical\" href=\"https://sendinthespecialists.example.org/blog/first-anniversary\">"));
     assert!(post.contains("<meta property=\"og:type\" content=\"article\">"));
@@ -201,6 +225,9 @@ fn finish_writes_a_readable_page_for_every_route_and_post() {
         );
         assert!(page.contains(" data-query-view"), "{route}");
     }
+    for route in ["blog/category/policy", "blog/category/news"] {
+        assert!(out.join(route).join("index.html").is_file(), "{route}");
+    }
     assert!(!post.contains("page-filters") && !home.contains("page-filters"));
     for route in [
         "blog",
@@ -217,6 +244,11 @@ fn finish_writes_a_readable_page_for_every_route_and_post() {
         publish::finish(&shipped_content(), &empty, publish::Build::Release).is_err(),
         "no index.html is an error"
     );
+    // Each page preloads exactly the content files its view read.
+    let blog = fs::read_to_string(out.join("blog/index.html")).unwrap_or_default();
+    assert!(blog.contains("<link rel=\"preload\" href=\"/content/posts/index.json\""));
+    assert!(!blog.contains("href=\"/content/timeline.json\""), "{blog}");
+    assert!(home.contains("<link rel=\"preload\" href=\"/content/timeline.json\""));
 }
 
 #[test]
@@ -374,10 +406,7 @@ fn feeds_and_sitemap_parse_back_with_every_post() {
         format!("{}T00:00:00Z", publication.posts[0].meta.date.iso())
     );
 
-    let paths: Vec<String> = publish::pages::all(&publication)
-        .into_iter()
-        .map(|p| p.path)
-        .collect();
+    let paths = publish::pages::paths(&publication).unwrap_or_else(|e| panic!("{e}"));
     let sitemap = publish::feeds::sitemap(&publication, &paths);
     let doc = roxmltree::Document::parse(&sitemap).unwrap_or_else(|e| panic!("{e}"));
     let locs: Vec<&str> = doc
@@ -385,7 +414,10 @@ fn feeds_and_sitemap_parse_back_with_every_post() {
         .filter(|n| n.has_tag_name("loc"))
         .filter_map(|n| n.text())
         .collect();
-    assert_eq!(locs.len(), 7 + publication.posts.len());
+    assert_eq!(
+        locs.len(),
+        7 + publication.site.categories.len() + publication.posts.len()
+    );
     assert!(locs.contains(&"https://sendinthespecialists.example.org/blog/first-anniversary"));
     assert!(publish::feeds::robots(&publication)
         .contains("Sitemap: https://sendinthespecialists.example.org/sitemap.xml"));
@@ -400,9 +432,8 @@ fn a_hostile_post_is_escaped_in_pages_and_feeds() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let publication = publish::read(&content).unwrap_or_else(|e| panic!("{e:?}"));
-    let out = scratch("hostile-out");
-    fs::write(out.join("index.html"), TEMPLATE).unwrap_or_else(|e| panic!("{e}"));
-    publish::finish(&content, &out, publish::Build::Release).unwrap_or_else(|e| panic!("{e:?}"));
+    let (out, result) = finished("hostile-out", &content, TEMPLATE, publish::Build::Release);
+    result.unwrap_or_else(|e| panic!("{e:?}"));
     let page = fs::read_to_string(out.join("blog/hostile/index.html")).unwrap_or_default();
     let atom = publish::feeds::atom(&publication);
     let json = serde_json::to_string(&publish::feeds::json_feed(&publication)).unwrap_or_default();
@@ -460,11 +491,112 @@ fn release_pages_carry_the_policy_and_development_pages_leave_room_for_live_relo
         (publish::Build::Release, true),
         (publish::Build::Development, false),
     ] {
-        let out = scratch(&format!("csp-{build:?}"));
-        fs::write(out.join("index.html"), &with_charset).unwrap_or_else(|e| panic!("{e}"));
-        publish::finish(&shipped_content(), &out, build).unwrap_or_else(|e| panic!("{e:?}"));
+        let (out, result) = finished(
+            &format!("csp-{build:?}"),
+            &shipped_content(),
+            &with_charset,
+            build,
+        );
+        result.unwrap_or_else(|e| panic!("{e:?}"));
         let home = fs::read_to_string(out.join("index.html")).unwrap_or_default();
         assert_eq!(home.contains(policy), expected, "{build:?}");
         assert!(out.join("_headers").is_file(), "{build:?}");
     }
+}
+
+#[test]
+fn the_build_writes_a_page_for_every_route_in_the_apps_route_table() {
+    let publication = publish::read(&shipped_content()).unwrap_or_else(|e| panic!("{e:?}"));
+    let paths = publish::pages::paths(&publication).unwrap_or_else(|e| panic!("{e}"));
+    // The routes internal links are checked against are the app's own.
+    for route in content::post::ROUTES {
+        assert!(
+            paths.iter().any(|p| p == route),
+            "content::post::ROUTES names {route}, which the app's route table does not have"
+        );
+    }
+    let fixed: Vec<&String> = paths.iter().filter(|p| !p.starts_with("/blog/")).collect();
+    assert_eq!(
+        fixed.len(),
+        content::post::ROUTES.len(),
+        "the app has a route content::post::ROUTES lacks: {fixed:?}"
+    );
+    for post in &publication.posts {
+        assert!(paths.contains(&format!("/blog/{}", post.meta.slug)));
+    }
+}
+
+#[test]
+fn sixteen_posts_make_two_blog_pages_and_no_conveners_leave_no_empty_sentence() {
+    let content = copy_of_content("sixteen");
+    for n in 0..12 {
+        fs::write(
+            content.join(format!("posts/extra-{n:02}.md")),
+            format!("+++\ntitle = \"Extra post {n}\"\ndate = 2021-01-{:02}\ncategory = \"news\"\nauthor = \"Sample\"\nsummary = \"A sample post.\"\n+++\n\nSample text.\n", n + 1),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let members = content.join("members.toml");
+    let text = fs::read_to_string(&members).unwrap_or_default();
+    fs::write(
+        &members,
+        text.replace("convener = true", "convener = false"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (out, result) = finished("sixteen-out", &content, TEMPLATE, publish::Build::Release);
+    result.unwrap_or_else(|e| panic!("{e:?}"));
+    let first = fs::read_to_string(out.join("blog/index.html")).unwrap_or_default();
+    assert_eq!(
+        first.matches("class=\"post-card\"").count(),
+        10,
+        "ten a page"
+    );
+    assert!(
+        first.contains("href=\"/blog/page/2\""),
+        "a link to the next page"
+    );
+    let second = fs::read_to_string(out.join("blog/page/2/index.html")).unwrap_or_default();
+    assert_eq!(second.matches("class=\"post-card\"").count(), 6);
+    assert!(second.contains("Page 2 of 2"));
+    assert!(out.join("blog/category/news/page/2/index.html").is_file());
+    let home = fs::read_to_string(out.join("index.html")).unwrap_or_default();
+    assert!(!home.contains("Convened by"), "no empty 'Convened by .'");
+}
+
+#[test]
+fn a_published_file_the_views_cannot_read_fails_the_build_naming_the_page() {
+    let content = copy_of_content("unreadable");
+    let out = scratch("unreadable-out");
+    let publication = publish::read(&content).unwrap_or_else(|e| panic!("{e:?}"));
+    publish::write_all(&publication, &out).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(out.join("index.html"), TEMPLATE).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(out.join("content/timeline.json"), "{ not json").unwrap_or_else(|e| panic!("{e}"));
+    let problems: Vec<String> = publish::finish(&content, &out, publish::Build::Release)
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("the page at /timeline cannot show its content")),
+        "expected /timeline to be named: {problems:?}"
+    );
+}
+
+#[test]
+fn the_build_date_is_a_day_or_the_build_says_how_to_write_it() {
+    let pinned = publish::build_date(Some("2024-02-29".into())).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(pinned.iso(), "2024-02-29");
+    let wrong = publish::build_date(Some("2024-02".into()))
+        .err()
+        .map(|e| e.to_string());
+    assert!(
+        wrong
+            .as_deref()
+            .is_some_and(|e| e.contains("BUILD_DATE") && e.contains("YYYY-MM-DD")),
+        "{wrong:?}"
+    );
+    assert!(publish::build_date(None).is_ok(), "today, by the clock");
 }

@@ -1,10 +1,9 @@
-//! The one way the app fetches content: typed, cancellable, and with errors a
-//! reader can understand.
+//! The browser's side of the content source: each file fetched once per visit,
+//! cancellable, timed out, and with errors a reader can understand.
 
-use content::response::{check, is_content_url, parse, ContentError};
+use content::response::{check, is_content_url, ContentError};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use serde::de::DeserializeOwned;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -19,49 +18,17 @@ thread_local! {
 /// Seconds a content request may take before the reader is told and offered Retry.
 pub const TIMEOUT_SECONDS: u32 = 10;
 
-/// A content file the page needs: its address and, once fetched, its text.
-///
-/// Every file shares this one resource type and one network path, so the wasm holds
-/// the fetching machinery once; each page reads the text as its own type with [`ContentFile::read`].
-#[derive(Clone, Copy)]
-pub struct ContentFile {
-    url: Signal<String>,
-    body: LocalResource<Result<String, ContentError>>,
+/// The browser's side of a content file: fetched when `url` is first read, and again when it changes.
+pub fn resource(url: Signal<String>) -> LocalResource<Result<String, ContentError>> {
+    LocalResource::new(move || {
+        let url = url.get();
+        async move { fetch_body(&url).await }
+    })
 }
 
-impl ContentFile {
-    /// Starts fetching the file at `url`, and again whenever `url` changes.
-    pub fn new(url: Signal<String>) -> Self {
-        let body = LocalResource::new(move || {
-            let url = url.get();
-            async move { fetch_body(&url).await }
-        });
-        Self { url, body }
-    }
-
-    /// A file whose address never changes.
-    pub fn at(url: &'static str) -> Self {
-        Self::new(Signal::stored(url.to_string()))
-    }
-
-    /// The file as `T`, or why it cannot be shown; `None` while it is still on its way.
-    pub fn read<T: DeserializeOwned>(&self) -> Option<Result<T, ContentError>> {
-        let url = self.url.get_untracked();
-        self.body.with(|body| {
-            body.as_ref().map(|body| {
-                body.as_ref()
-                    .map_err(Clone::clone)
-                    .and_then(|b| parse(&url, b))
-            })
-        })
-    }
-
-    /// Fetches the file again from the network, for a reader's Retry.
-    pub fn refetch(&self) {
-        let url = self.url.get_untracked();
-        FETCHED.with(|f| f.borrow_mut().remove(&url));
-        self.body.refetch();
-    }
+/// Drops a file from this visit's cache, so a Retry downloads it again.
+pub fn forget(url: &str) {
+    FETCHED.with(|f| f.borrow_mut().remove(url));
 }
 
 /// The one network path every content type shares, so its code exists once in the wasm.
