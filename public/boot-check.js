@@ -26,3 +26,17 @@
     show('timed out');
   }, 20000);
 })();
+// A form the app sends (the join form posts) must not be posted away by the browser
+// if the reader presses its button before the app has taken over the page: what they
+// typed would be lost. Hold the press; the app makes it once it has taken over.
+document.addEventListener(
+  'submit',
+  function (event) {
+    var form = event.target;
+    if (!form || (form.getAttribute('method') || '').toLowerCase() !== 'post') return;
+    if (document.querySelector('#app[data-app="live"]')) return;
+    event.preventDefault();
+    window.__heldSubmit = form.className;
+  },
+  true,
+);

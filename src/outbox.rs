@@ -96,7 +96,12 @@ async fn post_once(item: &Queued) -> Outcome {
         Ok(response) => {
             let retry_after = response.headers().get("retry-after");
             let body = response.text().await.unwrap_or_default();
-            classify(response.status(), retry_after.as_deref(), &body)
+            classify(
+                response.status(),
+                retry_after.as_deref(),
+                &body,
+                browser::now_ms(),
+            )
         }
     }
 }

@@ -57,6 +57,31 @@ fn take_over(static_root: web_sys::Element, live: web_sys::HtmlElement, frames: 
     if let Some(el) = target {
         let _ = el.focus();
     }
+    submit_held_press(&live);
+}
+
+/// Makes a press of a form's button that `boot-check.js` held while the built page was
+/// showing, now that the app (with what was typed carried over) can send the form.
+fn submit_held_press(live: &web_sys::HtmlElement) {
+    let window = window();
+    let held = js_sys::Reflect::get(&window, &"__heldSubmit".into())
+        .ok()
+        .and_then(|v| v.as_string());
+    let Some(class) = held else {
+        return;
+    };
+    let _ = js_sys::Reflect::delete_property(&window, &"__heldSubmit".into());
+    let selector = format!(
+        "form.{}",
+        class.split_whitespace().collect::<Vec<_>>().join(".")
+    );
+    if let Ok(Some(form)) = live.query_selector(&selector) {
+        if let Ok(submit) = js_sys::Reflect::get(&form, &"requestSubmit".into())
+            .and_then(|f| f.dyn_into::<js_sys::Function>())
+        {
+            let _ = submit.call0(&form);
+        }
+    }
 }
 
 /// Where `el` sits under `root`, as child positions from the top, so the same

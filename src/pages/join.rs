@@ -33,7 +33,8 @@ pub fn Join() -> impl IntoView {
     let site = use_site();
     let delivery = expect_context::<Outbox>().0;
     let restored = browser::load(Store::Session, DRAFT_KEY)
-        .and_then(|json| serde_json::from_str::<SignupForm>(&json).ok())
+        .and_then(|json| serde_json::from_str::<serde_json::Value>(&json).ok())
+        .and_then(|value| SignupForm::from_json(&value))
         .unwrap_or_default();
     let form = RwSignal::new(restored);
     let errors = RwSignal::new(Vec::<FieldError>::new());

@@ -5,14 +5,14 @@ use content::response::{check, is_content_url, ContentError};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 thread_local! {
     /// Bodies already fetched this visit: each content file is downloaded once.
-    static FETCHED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// A list, not a map: a visit reads a handful of files, and a map's code would cost the wasm more.
+    static FETCHED: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Seconds a content request may take before the reader is told and offered Retry.
@@ -28,7 +28,7 @@ pub fn resource(url: Signal<String>) -> LocalResource<Result<String, ContentErro
 
 /// Drops a file from this visit's cache, so a Retry downloads it again.
 pub fn forget(url: &str) {
-    FETCHED.with(|f| f.borrow_mut().remove(url));
+    FETCHED.with(|f| f.borrow_mut().retain(|(kept, _)| kept != url));
 }
 
 /// The one network path every content type shares, so its code exists once in the wasm.
@@ -38,7 +38,12 @@ async fn fetch_body(url: &str) -> Result<String, ContentError> {
             url: url.to_string(),
         });
     }
-    if let Some(body) = FETCHED.with(|f| f.borrow().get(url).cloned()) {
+    if let Some(body) = FETCHED.with(|f| {
+        f.borrow()
+            .iter()
+            .find(|(kept, _)| kept == url)
+            .map(|(_, body)| body.clone())
+    }) {
         return Ok(body);
     }
     let controller = web_sys::AbortController::new().ok();
@@ -88,6 +93,10 @@ async fn fetch_body(url: &str) -> Result<String, ContentError> {
         window().clear_timeout_with_handle(timer);
     }
     check(url, response.status(), &content_type, &body)?;
-    FETCHED.with(|f| f.borrow_mut().insert(url.to_string(), body.clone()));
+    FETCHED.with(|f| {
+        let mut fetched = f.borrow_mut();
+        fetched.retain(|(kept, _)| kept != url);
+        fetched.push((url.to_string(), body.clone()));
+    });
     Ok(body)
 }

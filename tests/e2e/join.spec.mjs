@@ -2,7 +2,7 @@
 // routed endpoints: success, field errors, retries, refusals, double clicks,
 // offline and back, drafts, the email fallback, keyboard use and axe.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, mainHeading } from './helpers.mjs';
+import { expectNoAxeViolations, holdTheApp, mainHeading } from './helpers.mjs';
 
 const SITE = '#SENDInTheSpecialists';
 const ENDPOINT = 'https://forms.example.test/f/join';
@@ -216,6 +216,46 @@ test('429 with Retry-After is retried after the time asked', async ({ page }) =>
   await expect(page.getByRole('status').filter({ hasText: 'Trying again in 1 second.' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Thank you: your request has been sent' })).toBeVisible();
   expect(posts).toHaveLength(2);
+});
+
+test('pressing Send before the app has taken over loses nothing: the app sends it once it has', async ({ page }) => {
+  await withEndpoint(page);
+  const posts = await formService(page, [{ status: 200 }]);
+  const release = await holdTheApp(page);
+  await page.goto('/join');
+  await fillValid(page);
+  await send(page).click();
+  // The built page is still showing: nothing was posted away, and what was typed is there.
+  await expect(page).toHaveURL('/join');
+  await expect(page.getByLabel('Organisation name')).toHaveValue('Example Speech Therapy Network');
+  release();
+  await expect(page.getByRole('heading', { name: 'Thank you: your request has been sent' })).toBeVisible();
+  expect(posts).toHaveLength(1);
+  expect(posts[0].org_name).toBe('Example Speech Therapy Network');
+});
+
+test('Retry-After given as an HTTP date is honoured too', async ({ page }) => {
+  await withEndpoint(page);
+  // Six seconds from now; without reading the date the page would wait about one second.
+  const inSixSeconds = new Date(Date.now() + 6000).toUTCString();
+  const posts = await formService(page, [{ status: 503, headers: { 'retry-after': inSixSeconds } }, { status: 200 }]);
+  await page.goto('/join');
+  await fillValid(page);
+  await send(page).click();
+  await expect(page.getByRole('status').filter({ hasText: /Trying again in [2-6] seconds\./ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Thank you: your request has been sent' })).toBeVisible({ timeout: 10000 });
+  expect(posts).toHaveLength(2);
+});
+
+test('a website that is not an http(s) address is refused before anything is sent', async ({ page }) => {
+  await withEndpoint(page);
+  const posts = await formService(page, [{ status: 200 }]);
+  await page.goto('/join');
+  await fillValid(page);
+  await page.getByLabel('Website (optional)').fill('javascript:alert.x');
+  await send(page).click();
+  await expect(page.getByRole('link', { name: 'Enter a website address in the correct format, like www.example.org' })).toBeVisible();
+  expect(posts).toHaveLength(0);
 });
 
 test('400 is not retried, and the answers stay', async ({ page }) => {

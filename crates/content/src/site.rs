@@ -12,6 +12,57 @@ pub const NAV: &[(&str, &str)] = &[
     ("/join", "Join"),
 ];
 
+/// Why a form-service address cannot be used, if it cannot. It goes into the security
+/// policy (`connect-src`, and `_headers`), so it must be an https address with a plain
+/// host, or a path on this site for services that take posts there (Netlify).
+pub fn check_endpoint(endpoint: &str) -> Result<(), String> {
+    if let Some(bad) = endpoint.chars().find(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, ';' | ',' | '"' | '\'' | '<' | '>' | '\\')
+    }) {
+        return Err(format!(
+            "contains {}, which an address of a form service never has",
+            match bad {
+                ';' => "a semicolon".to_string(),
+                ',' => "a comma".to_string(),
+                '"' | '\'' => "a quotation mark".to_string(),
+                c if c.is_whitespace() => "a space".to_string(),
+                c => format!("the character {c:?}"),
+            }
+        ));
+    }
+    if endpoint.starts_with('/') && !endpoint.starts_with("//") {
+        return Ok(());
+    }
+    let Some(rest) = endpoint.strip_prefix("https://") else {
+        return Err("must be an https:// address, or a path on this site such as /join".into());
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return Err("must not carry a user name or password (the part before @)".into());
+    }
+    let host = authority.split(':').next().unwrap_or("");
+    if host.contains('*') {
+        return Err(
+            "must name one host: a wildcard (*) would let the page send to any site".into(),
+        );
+    }
+    let plain = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+    if !plain {
+        return Err("must name a host such as forms.example.org after https://".into());
+    }
+    if classify(endpoint).is_none() {
+        return Err("is not an address the site can send to".into());
+    }
+    Ok(())
+}
+
 /// The settings editors keep in `content/site.toml`, published as `site.json`.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -171,10 +222,10 @@ impl SiteConfig {
             );
         }
         if let Some(endpoint) = &self.signup.endpoint {
-            if !endpoint.starts_with("https://") || classify(endpoint).is_none() {
+            if let Err(why) = check_endpoint(endpoint) {
                 problems.push(Problem::new(
                     "signup.endpoint",
-                    format!("\"{endpoint}\" must be an https:// address"),
+                    format!("\"{endpoint}\" {why}"),
                 ));
             }
         }
@@ -211,6 +262,35 @@ impl SiteConfig {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    #[test]
+    fn a_form_service_address_that_could_break_the_security_policy_is_refused() {
+        use super::check_endpoint;
+        for (endpoint, why) in [
+            ("https://*/f", "wildcard"),
+            ("https://forms.example;sandbox/f", "semicolon"),
+            ("https://a,b/f", "comma"),
+            ("https://u:p@host.example/f", "user name or password"),
+            ("https://forms.example/f\" onload", "quotation mark"),
+            ("https://forms example/f", "space"),
+            ("http://forms.example/f", "https://"),
+            ("//forms.example/f", "https://"),
+            ("https://localhost/f", "host such as"),
+        ] {
+            let result = check_endpoint(endpoint);
+            assert!(
+                result.as_ref().is_err_and(|e| e.contains(why)),
+                "{endpoint}: expected a message naming {why:?}, got {result:?}"
+            );
+        }
+        for good in [
+            "https://formspree.io/f/abc",
+            "https://forms.example.org:8443/join",
+            "/join",
+        ] {
+            assert_eq!(check_endpoint(good), Ok(()), "{good}");
+        }
+    }
+
     use super::*;
 
     /// A valid configuration for tests to spoil one field at a time.

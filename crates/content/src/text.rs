@@ -20,7 +20,12 @@ pub fn wrap_points(text: &str) -> Vec<&str> {
             let [(_, before), (at, upper), (_, after)] = window else {
                 continue;
             };
-            if before.is_alphabetic() && upper.is_uppercase() && after.is_lowercase() {
+            // ASCII letters only: a hashtag is written in them, and the Unicode tables
+            // for other scripts would cost the wasm more than the hint is worth.
+            if before.is_ascii_alphabetic()
+                && upper.is_ascii_uppercase()
+                && after.is_ascii_lowercase()
+            {
                 pieces.push(&text[start..word_start + at]);
                 start = word_start + at;
             }

@@ -600,3 +600,31 @@ fn the_build_date_is_a_day_or_the_build_says_how_to_write_it() {
     );
     assert!(publish::build_date(None).is_ok(), "today, by the clock");
 }
+
+#[test]
+fn a_form_service_address_that_would_break_the_policy_stops_the_build() {
+    for (endpoint, named) in [
+        ("https://*/f", "wildcard"),
+        ("https://forms.example;sandbox/f", "semicolon"),
+        ("https://a,b/f", "comma"),
+        ("https://u:p@host.example/f", "user name or password"),
+        ("https://forms.example/f\" x", "quotation mark"),
+    ] {
+        let out = scratch("endpoint-out");
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_publish"))
+            .args(["build", "--content"])
+            .arg(shipped_content())
+            .arg("--out")
+            .arg(&out)
+            .env("SIGNUP_ENDPOINT", endpoint)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(!run.status.success(), "{endpoint} should stop the build");
+        assert!(
+            stderr.contains("SIGNUP_ENDPOINT") && stderr.contains(named),
+            "{endpoint}: expected a message naming {named:?}, got {stderr}"
+        );
+        assert!(!out.join("_headers").exists(), "nothing written");
+    }
+}
