@@ -36,7 +36,7 @@ document.addEventListener(
     if (!form || (form.getAttribute('method') || '').toLowerCase() !== 'post') return;
     if (document.querySelector('#app[data-app="live"]')) return;
     event.preventDefault();
-    window.__heldSubmit = form.className;
+    window.__heldSubmit = true;
   },
   true,
 );

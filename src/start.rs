@@ -60,22 +60,16 @@ fn take_over(static_root: web_sys::Element, live: web_sys::HtmlElement, frames: 
     submit_held_press(&live);
 }
 
-/// Makes a press of a form's button that `boot-check.js` held while the built page was
-/// showing, now that the app (with what was typed carried over) can send the form.
+/// Makes a press of the sending form's button that `boot-check.js` held while the built
+/// page was showing, now that the app (with what was typed carried over) can send it.
 fn submit_held_press(live: &web_sys::HtmlElement) {
     let window = window();
-    let held = js_sys::Reflect::get(&window, &"__heldSubmit".into())
-        .ok()
-        .and_then(|v| v.as_string());
-    let Some(class) = held else {
+    let key = wasm_bindgen::JsValue::from_str("__heldSubmit");
+    if !js_sys::Reflect::get(&window, &key).is_ok_and(|held| held.is_truthy()) {
         return;
-    };
-    let _ = js_sys::Reflect::delete_property(&window, &"__heldSubmit".into());
-    let selector = format!(
-        "form.{}",
-        class.split_whitespace().collect::<Vec<_>>().join(".")
-    );
-    if let Ok(Some(form)) = live.query_selector(&selector) {
+    }
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    if let Ok(Some(form)) = live.query_selector("form[method=post]") {
         if let Ok(submit) = js_sys::Reflect::get(&form, &"requestSubmit".into())
             .and_then(|f| f.dyn_into::<js_sys::Function>())
         {

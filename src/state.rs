@@ -8,8 +8,8 @@ use leptos::prelude::*;
 /// Where the published site settings live.
 pub const SITE_JSON: &str = "/content/site.json";
 
-/// Where the published blog index lives.
-pub const POSTS_INDEX: &str = "/content/posts/index.json";
+/// Where the home page's latest posts are published.
+pub const LATEST_POSTS: &str = "/content/posts/latest.json";
 
 /// Where one published post lives.
 pub fn post_json(slug: &str) -> String {

@@ -133,8 +133,9 @@ fn the_membership_chart_has_a_text_alternative_and_a_table_with_the_same_figures
 #[test]
 fn a_note_for_readers_without_javascript_says_what_they_see_instead() {
     let out = html(|| view! { <NeedsScript what="Filtering" shown="every milestone is shown" /> });
+    // `<!>` marks where one text node ends and the next begins; a reader sees none.
     assert_eq!(
-        out,
+        out.replace("<!>", ""),
         "<noscript><p class=\"notice\">Filtering needs JavaScript, which is off in your browser, so every milestone is shown.</p></noscript>"
     );
 }

@@ -12,7 +12,7 @@ pub fn NeedsScript(
 ) -> impl IntoView {
     view! {
         <noscript>
-            <p class="notice">{format!("{what} needs JavaScript, which is off in your browser, so {shown}.")}</p>
+            <p class="notice">{what} " needs JavaScript, which is off in your browser, so " {shown} "."</p>
         </noscript>
     }
 }

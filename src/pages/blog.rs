@@ -6,9 +6,9 @@ use crate::components::page_heading::PageHeading;
 use crate::components::post_card::PostCard;
 use crate::components::skeleton::ListSkeleton;
 use crate::source::ContentFile;
-use crate::state::{use_site, LastBlogQuery, POSTS_INDEX};
+use crate::state::{use_site, LastBlogQuery};
 use content::blog::BlogQuery;
-use content::post::{PostIndex, PostMeta};
+use content::post::{ListPage, PostMeta};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -21,13 +21,14 @@ fn blog_href(query: &BlogQuery) -> String {
 /// Lists posts; filter, search and page live in the URL so any view can be shared.
 #[component]
 pub fn BlogIndex() -> impl IntoView {
-    let index = ContentFile::at(POSTS_INDEX);
     let path = use_params_map();
     let search = use_query_map();
     let query = Memo::new(move |_| {
         let (p, s) = (path.read(), search.read());
         BlogQuery::from_params(p.get("category"), s.get("q"), p.get("page"))
     });
+    // This list's own page, or every post's metadata only when the reader searches.
+    let list = ContentFile::new(Signal::derive(move || query.get().source()));
     let last = expect_context::<LastBlogQuery>();
     Effect::new(move || last.0.set(query.get().href()));
     crate::head::state(|facts| facts.filters = BlogQuery::KEYS);
@@ -42,9 +43,9 @@ pub fn BlogIndex() -> impl IntoView {
             <PageHeading title="Blog" description />
             <SearchForm query />
             {loaded(
-                index,
+                list,
                 || view! { <ListSkeleton rows=3 /> }.into_any(),
-                move |index: PostIndex| view! { <Listing index query /> },
+                move |list: ListPage| view! { <Listing list query /> },
             )}
             <p>
                 <a href="/feed.xml" rel="external">
@@ -112,11 +113,11 @@ fn SearchForm(query: Memo<BlogQuery>) -> impl IntoView {
 
 /// The category links, the matching posts and the page links.
 #[component]
-fn Listing(index: PostIndex, query: Memo<BlogQuery>) -> impl IntoView {
-    let posts = StoredValue::new(index.posts);
+fn Listing(list: ListPage, query: Memo<BlogQuery>) -> impl IntoView {
+    let list = StoredValue::new(list);
     let page = Memo::new(move |_| {
-        posts.with_value(|posts| {
-            let result = query.get().apply(posts);
+        list.with_value(|list| {
+            let result = query.get().show(list);
             (
                 result.posts.into_iter().cloned().collect::<Vec<PostMeta>>(),
                 result.total,

@@ -8,7 +8,7 @@ use crate::components::page_heading::PageHeading;
 use crate::components::post_card::PostCard;
 use crate::components::skeleton::ListSkeleton;
 use crate::source::ContentFile;
-use crate::state::{today, use_site, MEMBERS_JSON, POSTS_INDEX, TIMELINE_JSON};
+use crate::state::{today, use_site, LATEST_POSTS, MEMBERS_JSON, TIMELINE_JSON};
 use content::members::{list_and, MemberQuery, Members};
 use content::post::PostIndex;
 use content::timeline::{Milestone, Timeline};
@@ -19,7 +19,7 @@ use leptos_router::components::A;
 #[component]
 pub fn Home() -> impl IntoView {
     let site = use_site();
-    let posts = ContentFile::at(POSTS_INDEX);
+    let posts = ContentFile::at(LATEST_POSTS);
     let timeline = ContentFile::at(TIMELINE_JSON);
     let members = ContentFile::at(MEMBERS_JSON);
     let title = move || site.get().map(|s| s.name).unwrap_or_else(|| "Home".into());
@@ -52,7 +52,6 @@ pub fn Home() -> impl IntoView {
                             index
                                 .posts
                                 .into_iter()
-                                .take(3)
                                 .map(|post| view! { <PostCard post level=3 /> })
                                 .collect_view()
                         },

@@ -6,8 +6,8 @@ use crate::components::page_heading::PageHeading;
 use crate::components::post_card::CategoryLink;
 use crate::components::skeleton::PostSkeleton;
 use crate::source::ContentFile;
-use crate::state::{post_json, use_site, LastBlogQuery, POSTS_INDEX};
-use content::post::{post_path, share_links, Post, PostIndex};
+use crate::state::{post_json, use_site, LastBlogQuery};
+use content::post::{post_path, share_links, Post, PostLink};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -119,8 +119,8 @@ fn Article(post: Post) -> impl IntoView {
                             </ul>
                         }
                     })}
-                <Share slug=slug.clone() title />
-                <Neighbours slug />
+                <Share slug title />
+                <Neighbours older=post.older newer=post.newer />
             </footer>
         </article>
     }
@@ -153,38 +153,26 @@ fn Share(slug: String, title: String) -> impl IntoView {
     }
 }
 
-/// Links to the older and newer posts, from the index; quietly absent if it fails.
+/// Links to the older and newer posts, which the post's own file names.
 #[component]
-fn Neighbours(slug: String) -> impl IntoView {
-    let index = ContentFile::at(POSTS_INDEX);
-    view! {
-        {move || {
-            index
-                .read::<PostIndex>()
-                .and_then(Result::ok)
-                .map(|index| {
-                            let (older, newer) = index.neighbours(&slug);
-                            let link = |label: &'static str, rel: &'static str, post: Option<&content::post::PostMeta>| {
-                                post.map(|p| {
-                                    view! {
-                                        <li>
-                                            <span class="small">{label}</span>
-                                            <a href=post_path(&p.slug) rel=rel>
-                                                {p.title.clone()}
-                                            </a>
-                                        </li>
-                                    }
-                                })
-                            };
-                            view! {
-                                <nav class="post-nav" aria-label="More posts">
-                                    <ul>
-                                        {link("Older post", "prev", older)}
-                                        {link("Newer post", "next", newer)}
-                                    </ul>
-                                </nav>
-                            }
-                        })
-        }}
-    }
+fn Neighbours(older: Option<PostLink>, newer: Option<PostLink>) -> impl IntoView {
+    let link = |label: &'static str, rel: &'static str, post: Option<PostLink>| {
+        post.map(|p| {
+            view! {
+                <li>
+                    <span class="small">{label}</span>
+                    <a href=post_path(&p.slug) rel=rel>
+                        {p.title}
+                    </a>
+                </li>
+            }
+        })
+    };
+    (older.is_some() || newer.is_some()).then(|| {
+        view! {
+            <nav class="post-nav" aria-label="More posts">
+                <ul>{link("Older post", "prev", older)} {link("Newer post", "next", newer)}</ul>
+            </nav>
+        }
+    })
 }

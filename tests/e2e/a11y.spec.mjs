@@ -184,7 +184,7 @@ test('reduced motion turns animations off, from the device or the preference', a
   const skeletonAnimation = async () => {
     let release;
     const held = new Promise((resolve) => (release = resolve));
-    await page.route('**/content/posts/index.json', async (route) => {
+    await page.route('**/content/posts/pages/1.json', async (route) => {
       await held;
       await route.continue().catch(() => {});
     });
@@ -192,7 +192,7 @@ test('reduced motion turns animations off, from the device or the preference', a
     const name = await page.locator('.skeleton-line').first().evaluate((el) => getComputedStyle(el).animationName);
     release();
     await expect(page.locator('.skeleton-line')).toHaveCount(0);
-    await page.unroute('**/content/posts/index.json');
+    await page.unroute('**/content/posts/pages/1.json');
     return name;
   };
   await openApp(page, '/timeline');

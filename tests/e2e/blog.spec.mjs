@@ -22,6 +22,18 @@ function manyPosts(n) {
   };
 }
 
+/** Serves made-up posts as the build publishes lists: each page of every post, and of each category. */
+async function publishList(page, posts) {
+  const serve = (list, n) => ({ posts: list.slice((n - 1) * 10, n * 10), total: list.length, page: n, pages: Math.max(1, Math.ceil(list.length / 10)) });
+  await page.route('**/content/posts/pages/*.json', (route) =>
+    route.fulfill({ json: serve(posts, Number(route.request().url().match(/(\d+)\.json$/)[1])) }),
+  );
+  await page.route('**/content/posts/category/*/*.json', (route) => {
+    const [, category, n] = route.request().url().match(/category\/([^/]+)\/(\d+)\.json$/);
+    return route.fulfill({ json: serve(posts.filter((p) => p.category === category), Number(n)) });
+  });
+}
+
 function postTitles(page) {
   return page.getByRole('main').getByRole('listitem').getByRole('heading', { level: 2 });
 }
@@ -38,6 +50,21 @@ test('the index lists posts newest first with date, category and reading time', 
   await expect(first.getByRole('link', { name: 'News' })).toBeVisible();
   await expect(first).toContainText('min read');
   await expectNoAxeViolations(page);
+});
+
+test('a list page fetches its own page of posts, and only a search fetches every post', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/blog/category/policy');
+  await expect(postTitles(page)).toHaveText(['What we said about the SEND and AP Improvement Plan']);
+  await expect(page.locator('#app[data-app="live"]')).toBeAttached();
+  expect(fetched).toContain('/content/posts/category/policy/1.json');
+  expect(fetched).not.toContain('/content/posts/index.json');
+  await page.getByLabel('Search posts').fill('plan');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL('/blog/category/policy?q=plan');
+  await expect(postTitles(page)).toHaveText(['What we said about the SEND and AP Improvement Plan']);
+  expect(fetched).toContain('/content/posts/index.json');
 });
 
 test('a category filter narrows the list and lives in the URL', async ({ page }) => {
@@ -74,7 +101,7 @@ test('no results says so and offers to clear filters', async ({ page }) => {
 });
 
 test('pagination shows ten a page with links in the URL', async ({ page }) => {
-  await page.route('**/content/posts/index.json', (route) => route.fulfill({ json: manyPosts(23) }));
+  await publishList(page, manyPosts(23).posts);
   await page.goto('/blog');
   await expect(postTitles(page)).toHaveCount(10);
   await expect(page.getByText('Page 1 of 3')).toBeVisible();
@@ -276,9 +303,9 @@ for (const [name, fault] of Object.entries(POST_FAULTS)) {
   });
 }
 
-test('a failing index shows the error panel with Retry', async ({ page }) => {
+test('a failing list shows the error panel with Retry', async ({ page }) => {
   let broken = true;
-  await page.route('**/content/posts/index.json', (route) =>
+  await page.route('**/content/posts/pages/1.json', (route) =>
     broken ? route.fulfill({ status: 503, body: 'busy' }) : route.continue(),
   );
   await page.goto('/blog');
@@ -294,7 +321,7 @@ test('loading shows a skeleton the size of the list, then the list', async ({ pa
   await expect(mainHeading(page)).toHaveText('Timeline');
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await page.route('**/content/posts/index.json', async (route) => {
+  await page.route('**/content/posts/pages/1.json', async (route) => {
     await held;
     await route.continue();
   });

@@ -88,7 +88,7 @@ test('content files are fetched once per visit, and start downloading before the
   await expect(page.getByRole('region', { name: 'Convened by' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
   await expect(page.getByRole('region', { name: 'Latest news' })).toBeVisible();
-  for (const file of ['/content/site.json', '/content/timeline.json', '/content/members.json', '/content/posts/index.json']) {
+  for (const file of ['/content/site.json', '/content/timeline.json', '/content/members.json', '/content/posts/latest.json']) {
     expect(requests.filter((u) => u === file), file).toHaveLength(1);
   }
   const wasm = requests.findIndex((u) => u.endsWith('.wasm'));

@@ -79,7 +79,7 @@ test('a content request that hangs times out with a message and Retry', async ({
   await page.goto('/timeline');
   await expect(mainHeading(page)).toHaveText('Timeline');
   let hang = true;
-  await page.route('**/content/posts/index.json', async (route) => {
+  await page.route('**/content/posts/pages/1.json', async (route) => {
     if (hang) return; // never answers
     await route.continue();
   });

@@ -96,7 +96,7 @@ test('home shows whatever the content says: nothing is hard-coded', async ({ pag
     timeline.milestones[0].date = '2022-10-01';
     await route.fulfill({ response, json: timeline });
   });
-  await page.route('**/content/posts/index.json', (route) =>
+  await page.route('**/content/posts/latest.json', (route) =>
     route.fulfill({
       json: {
         posts: [
@@ -146,7 +146,7 @@ test('one failing file on home leaves the other sections working', async ({ page
 });
 
 test('failing posts on home leave the figures and progress working', async ({ page }) => {
-  await page.route('**/content/posts/index.json', (route) => route.abort('failed'));
+  await page.route('**/content/posts/latest.json', (route) => route.abort('failed'));
   await page.goto('/');
   const posts = page.getByRole('region', { name: 'Latest news' });
   await expect(posts.getByRole('alert').getByRole('heading', { name: "We couldn't connect" })).toBeVisible();

@@ -128,7 +128,7 @@ test('the skip link works while the app has started but not yet taken over', asy
   // The app starts, but its page waits for the posts, so the static page is what the reader uses.
   let release;
   const released = new Promise((resolve) => (release = resolve));
-  await page.route('**/content/posts/index.json', async (route) => {
+  await page.route('**/content/posts/pages/1.json', async (route) => {
     await released;
     await route.continue();
   });

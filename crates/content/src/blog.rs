@@ -1,6 +1,9 @@
 //! The blog index's filter, search and pages, kept in the URL so every view can be shared.
 
-use crate::post::PostMeta;
+use crate::post::{list_page_url, ListPage, PostMeta};
+
+/// The search index: every post's metadata, fetched only when a reader searches.
+pub const SEARCH_INDEX: &str = "/content/posts/index.json";
 
 /// Posts shown on one page of the blog index.
 pub const PAGE_SIZE: usize = 10;
@@ -104,6 +107,30 @@ impl BlogQuery {
         }
         .apply(posts)
         .pages
+    }
+
+    /// The file that answers this query: its list page as published, or the search index
+    /// when there are words to find, so a page's cost never grows with the archive.
+    pub fn source(&self) -> String {
+        if self.q.is_empty() {
+            list_page_url(self.category.as_deref(), self.page.max(1))
+        } else {
+            SEARCH_INDEX.to_string()
+        }
+    }
+
+    /// What to show from the file [`Self::source`] named: a published page as it is, or
+    /// the search index (every post, no page numbers) searched and cut to this page.
+    pub fn show<'a>(&self, list: &'a ListPage) -> BlogPage<'a> {
+        if list.pages == 0 {
+            return self.apply(&list.posts);
+        }
+        BlogPage {
+            posts: list.posts.iter().collect(),
+            total: list.total,
+            page: list.page,
+            pages: list.pages,
+        }
     }
 
     /// The matching posts, in the order given, cut to this query's page.
@@ -244,6 +271,42 @@ mod tests {
             1,
             "an empty category still has its page"
         );
+    }
+
+    #[test]
+    fn a_list_reads_its_own_page_and_only_a_search_reads_every_post() {
+        let plain = BlogQuery::from_params(Some("policy".into()), None, Some("2".into()));
+        assert_eq!(plain.source(), "/content/posts/category/policy/2.json");
+        assert_eq!(BlogQuery::default().source(), "/content/posts/pages/1.json");
+        let search = BlogQuery {
+            q: "plan".into(),
+            ..plain
+        };
+        assert_eq!(search.source(), SEARCH_INDEX);
+        let published = ListPage {
+            posts: vec![post(1, "news", "One", &[])],
+            total: 11,
+            page: 2,
+            pages: 2,
+        };
+        let shown = BlogQuery::default().show(&published);
+        assert_eq!(
+            (shown.posts.len(), shown.total, shown.page, shown.pages),
+            (1, 11, 2, 2)
+        );
+        // The search index is a list with no page numbers: searched here.
+        let index = ListPage {
+            posts: (0..12)
+                .map(|i| post(i, "news", &format!("Plan {i}"), &[]))
+                .collect(),
+            ..Default::default()
+        };
+        let found = BlogQuery {
+            q: "plan".into(),
+            ..Default::default()
+        }
+        .show(&index);
+        assert_eq!((found.posts.len(), found.total, found.pages), (10, 12, 2));
     }
 
     #[test]

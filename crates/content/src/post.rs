@@ -93,6 +93,50 @@ pub struct Post {
     pub meta: PostMeta,
     /// The body as a document tree.
     pub body: Vec<Block>,
+    /// The next older post, so a post page needs no index to link to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub older: Option<PostLink>,
+    /// The next newer post.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newer: Option<PostLink>,
+}
+
+/// Another post, as a link to it names it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostLink {
+    /// Its slug.
+    pub slug: String,
+    /// Its title.
+    pub title: String,
+}
+
+/// One page of a blog list (every post, or one category's), newest first: what the
+/// list's built page and the app read, so a page's cost never grows with the archive.
+/// Published as `content/posts/pages/<n>.json` and `content/posts/category/<slug>/<n>.json`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ListPage {
+    /// The posts on this page.
+    pub posts: Vec<PostMeta>,
+    /// How many posts the whole list has.
+    pub total: usize,
+    /// This page, counting from 1.
+    pub page: usize,
+    /// How many pages the list has (at least 1).
+    pub pages: usize,
+}
+
+/// Posts on the home page's "Latest news", published as `content/posts/latest.json`.
+pub const LATEST_POSTS: usize = 3;
+
+/// Where one page of a blog list is published: every post, or one category's.
+pub fn list_page_url(category: Option<&str>, page: usize) -> String {
+    match category {
+        Some(slug) => format!("/content/posts/category/{slug}/{page}.json"),
+        None => format!("/content/posts/pages/{page}.json"),
+    }
 }
 
 /// The blog index: `content/posts/index.json`, newest first.
@@ -338,6 +382,8 @@ mod tests {
         .map(|(s, d)| Post {
             meta: meta(s, d),
             body: vec![],
+            older: None,
+            newer: None,
         })
         .collect();
         let index = PostIndex::from_posts(&posts);

@@ -12,6 +12,43 @@ pub const NAV: &[(&str, &str)] = &[
     ("/join", "Join"),
 ];
 
+/// Why the site's own address cannot be used, if it cannot. It is written into every
+/// page's head, the feeds, the sitemap and `robots.txt`, so it must be an https origin
+/// with at most a path: no query, fragment, user name, quotes or spaces.
+pub fn check_base_url(url: &str) -> Result<(), String> {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return Err("must be the site's https:// address, such as https://example.org".into());
+    };
+    if let Some(bad) = url.chars().find(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '?' | '#' | '@' | '"' | '\'' | '<' | '>' | '\\' | '&')
+    }) {
+        return Err(format!(
+            "must be an address with at most a path after the host; remove the {}",
+            match bad {
+                '?' | '&' => "query (from ?)".to_string(),
+                '#' => "fragment (from #)".to_string(),
+                '@' => "user name (before @)".to_string(),
+                '"' | '\'' => "quotation mark".to_string(),
+                c if c.is_whitespace() => "space".to_string(),
+                c => format!("character {c:?}"),
+            }
+        ));
+    }
+    let host = rest.split('/').next().unwrap_or("");
+    let plain = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b':');
+    if !plain || classify(url) != Some(LinkKind::External) {
+        return Err("must name the site's host after https://, such as https://example.org".into());
+    }
+    Ok(())
+}
+
 /// Why a form-service address cannot be used, if it cannot. It goes into the security
 /// policy (`connect-src`, and `_headers`), so it must be an https address with a plain
 /// host, or a path on this site for services that take posts there (Netlify).
@@ -187,13 +224,10 @@ impl SiteConfig {
                 format!("\"{}\" is not an email address", self.contact_email),
             ));
         }
-        if classify(&self.base_url) != Some(LinkKind::External) {
+        if let Err(why) = check_base_url(&self.base_url) {
             problems.push(Problem::new(
                 "base_url",
-                format!(
-                    "\"{}\" must be an absolute http(s) address such as https://example.org",
-                    self.base_url
-                ),
+                format!("\"{}\" {why}", self.base_url),
             ));
         }
         if self.categories.is_empty() {
@@ -262,6 +296,32 @@ impl SiteConfig {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    #[test]
+    fn the_site_address_is_an_https_origin_with_at_most_a_path() {
+        use super::check_base_url;
+        for good in [
+            "https://example.org",
+            "https://example.org/",
+            "https://example.org/coalition/",
+        ] {
+            assert_eq!(check_base_url(good), Ok(()), "{good}");
+        }
+        for (bad, why) in [
+            ("https://example.org/?a=1&b=2", "query"),
+            ("https://example.org/\"><script>", "quotation mark"),
+            ("https://example.org/#top", "fragment"),
+            ("https://me@example.org", "user name"),
+            ("http://example.org", "https://"),
+            ("https://example", "host"),
+        ] {
+            let result = check_base_url(bad);
+            assert!(
+                result.as_ref().is_err_and(|e| e.contains(why)),
+                "{bad}: {result:?}"
+            );
+        }
+    }
+
     #[test]
     fn a_form_service_address_that_could_break_the_security_policy_is_refused() {
         use super::check_endpoint;

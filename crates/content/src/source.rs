@@ -56,6 +56,38 @@ fn split_index(segment: &str) -> (&str, Option<usize>) {
     }
 }
 
+/// Readies a file's text for parsing: a byte-order mark (which some editors write) is
+/// dropped, and a control character (a vertical tab or form feed pasted from a word
+/// processor, say) is refused with its line and column, since no feed can carry it.
+pub fn clean_text(file: &str, src: &str) -> Result<String, SourceError> {
+    let text = src.strip_prefix('\u{feff}').unwrap_or(src);
+    for (index, line) in text.lines().enumerate() {
+        if let Some((column, c)) = line
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_control() && *c != '\t' && *c != '\r')
+        {
+            let name = match c {
+                '\u{b}' => " (a vertical tab)".to_string(),
+                '\u{c}' => " (a form feed)".to_string(),
+                '\u{0}' => " (a null)".to_string(),
+                _ => String::new(),
+            };
+            return Err(SourceError {
+                file: file.to_string(),
+                line: Some(index + 1),
+                field: None,
+                message: format!(
+                    "column {}: an invisible control character U+{:04X}{name}, often pasted from a word processor; delete it and type the text again",
+                    column + 1,
+                    c as u32
+                ),
+            });
+        }
+    }
+    Ok(text.to_string())
+}
+
 /// Finds the line (from 1) of a field path such as `signup.endpoint`,
 /// `categories[1].slug` or `milestones[0].date` in a TOML text.
 pub fn field_line(src: &str, path: &str) -> Option<usize> {
@@ -317,6 +349,8 @@ pub fn parse_post(
         post: Post {
             meta,
             body: converted.blocks,
+            older: None,
+            newer: None,
         },
         internal_links: converted
             .internal_links
@@ -329,6 +363,28 @@ pub fn parse_post(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_and_a_control_character_is_refused_with_its_place() {
+        assert_eq!(
+            clean_text("a.md", "\u{feff}+++\ntitle = 1"),
+            Ok("+++\ntitle = 1".to_string())
+        );
+        assert_eq!(
+            clean_text("a.md", "tab\tand\r\nline"),
+            Ok("tab\tand\r\nline".to_string())
+        );
+        let error = clean_text(
+            "content/posts/news.md",
+            "+++\ntitle = \"x\"\n+++\n\nPasted\u{b}text\n",
+        )
+        .err()
+        .map(|e| e.to_string());
+        assert_eq!(
+            error.as_deref(),
+            Some("content/posts/news.md:5: column 7: an invisible control character U+000B (a vertical tab), often pasted from a word processor; delete it and type the text again")
+        );
+    }
 
     const SITE: &str = r##"name = "#SENDInTheSpecialists"
 tagline = "Invest in the specialists"

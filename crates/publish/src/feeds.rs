@@ -10,6 +10,9 @@ fn base(p: &Publication) -> &str {
     p.site.base_url.trim_end_matches('/')
 }
 
+/// Posts a feed carries: the newest, so a feed stays small however long the archive.
+pub const FEED_POSTS: usize = 50;
+
 fn rfc3339(date: &content::date::PartialDate) -> String {
     let (y, m, d) = date.first_day();
     format!("{y:04}-{m:02}-{d:02}T00:00:00Z")
@@ -23,17 +26,18 @@ fn updated(post: &Post) -> content::date::PartialDate {
     post.meta.updated.unwrap_or(post.meta.date)
 }
 
-/// The Atom 1.0 feed of every post, newest first.
+/// The Atom 1.0 feed of the newest [`FEED_POSTS`] posts, newest first.
 pub fn atom(p: &Publication) -> String {
     let base = base(p);
     let newest = p.posts.iter().map(updated).max();
     let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en-GB\">\n<title>{}</title>\n<subtitle>{}</subtitle>\n<id>{base}/</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{base}/blog\"/>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{base}/feed.xml\"/>\n<updated>{}</updated>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en-GB\">\n<title>{}</title>\n<subtitle>{}</subtitle>\n<id>{home}/</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{home}/blog\"/>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{home}/feed.xml\"/>\n<updated>{}</updated>\n",
         escape(&p.site.name),
         escape(&p.site.tagline),
         newest.map(|d| rfc3339(&d)).unwrap_or_else(|| "1970-01-01T00:00:00Z".into()),
+        home = escape(base),
     );
-    for post in &p.posts {
+    for post in p.posts.iter().take(FEED_POSTS) {
         let url = post_url(p, post);
         let category = p
             .site
@@ -107,7 +111,7 @@ pub struct JsonFeedAuthor {
     pub name: String,
 }
 
-/// The JSON Feed 1.1 of every post, newest first.
+/// The JSON Feed 1.1 of the newest [`FEED_POSTS`] posts, newest first.
 pub fn json_feed(p: &Publication) -> JsonFeed {
     let base = base(p);
     JsonFeed {
@@ -120,6 +124,7 @@ pub fn json_feed(p: &Publication) -> JsonFeed {
         items: p
             .posts
             .iter()
+            .take(FEED_POSTS)
             .map(|post| {
                 let url = post_url(p, post);
                 let category = p

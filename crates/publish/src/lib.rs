@@ -2,12 +2,16 @@
 //! the JSON the app fetches plus the files static hosts need. Nothing is
 //! written unless everything is valid.
 
+use content::blog::BlogQuery;
 use content::date::PartialDate;
 use content::members::Members;
-use content::post::{internal_link_exists, Page, Post, PostIndex, PAGES};
+use content::post::{
+    internal_link_exists, list_page_url, ListPage, Page, Post, PostIndex, PostLink, LATEST_POSTS,
+    PAGES,
+};
 use content::site::SiteConfig;
 use content::source::{
-    load_members, load_site, load_timeline, parse_page, parse_post, SourceError,
+    clean_text, load_members, load_site, load_timeline, parse_page, parse_post, SourceError,
 };
 use content::timeline::Timeline;
 use serde::Serialize;
@@ -43,10 +47,49 @@ fn io_error(file: &Path, error: std::io::Error) -> SourceError {
     }
 }
 
+/// Reads a source file as text an editor wrote: a byte-order mark dropped, control
+/// characters refused with their place.
+fn read_source(path: &Path) -> Result<String, SourceError> {
+    let src = fs::read_to_string(path).map_err(|e| io_error(path, e))?;
+    clean_text(&path.display().to_string(), &src)
+}
+
+/// The Markdown files in `dir`, sorted; any other file is refused, so a post saved as
+/// `news.MD` or `news.txt` is never skipped without a word. Hidden files (`.gitkeep`,
+/// `.DS_Store`) and folders are left alone.
+fn markdown_files(dir: &Path, errors: &mut Vec<SourceError>) -> Result<Vec<PathBuf>, SourceError> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).map_err(|e| io_error(dir, e))?.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || path.is_dir() {
+            continue;
+        }
+        if path.extension().is_some_and(|x| x == "md") {
+            files.push(path);
+        } else {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or(name.clone());
+            errors.push(SourceError {
+                file: path.display().to_string(),
+                line: None,
+                field: None,
+                message: format!(
+                    "only Markdown files ending .md belong in this folder; rename it to {stem}.md, or move it out"
+                ),
+            });
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
 /// Reads and checks every source under `content_dir`, reporting every mistake at once.
 pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
     let site_file = content_dir.join("site.toml");
-    let site_src = fs::read_to_string(&site_file).map_err(|e| vec![io_error(&site_file, e)])?;
+    let site_src = read_source(&site_file).map_err(|e| vec![e])?;
     let mut site = load_site(&site_file.display().to_string(), &site_src)?;
     // A deployment may name its form service at build time instead of in content.
     if let Some(endpoint) = std::env::var("SIGNUP_ENDPOINT")
@@ -68,15 +111,8 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
         }
     }
 
-    let posts_dir = content_dir.join("posts");
-    let mut files: Vec<PathBuf> = fs::read_dir(&posts_dir)
-        .map_err(|e| vec![io_error(&posts_dir, e)])?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    files.sort();
-
     let mut errors = Vec::new();
+    let files = markdown_files(&content_dir.join("posts"), &mut errors).map_err(|e| vec![e])?;
     let mut parsed = Vec::new();
     for file in &files {
         let name = file.display().to_string();
@@ -84,12 +120,12 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        match fs::read_to_string(file) {
+        match read_source(file) {
             Ok(src) => match parse_post(&name, &slug, &src, &site) {
                 Ok(post) => parsed.push((name, post)),
                 Err(mut e) => errors.append(&mut e),
             },
-            Err(e) => errors.push(io_error(file, e)),
+            Err(e) => errors.push(e),
         }
     }
 
@@ -103,7 +139,7 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
 
     let timeline_file = content_dir.join("timeline.toml");
     let timeline_name = timeline_file.display().to_string();
-    let timeline = match fs::read_to_string(&timeline_file) {
+    let timeline = match read_source(&timeline_file) {
         Ok(src) => match load_timeline(&timeline_name, &src, &slug_refs) {
             Ok(parsed) => Some(parsed),
             Err(mut e) => {
@@ -112,16 +148,31 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
             }
         },
         Err(e) => {
-            errors.push(io_error(&timeline_file, e));
+            errors.push(e);
             None
         }
     };
     let mut pages = Vec::new();
     let mut page_links = Vec::new();
+    let pages_dir = content_dir.join("pages");
+    for file in markdown_files(&pages_dir, &mut errors).map_err(|e| vec![e])? {
+        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());
+        if !stem.as_deref().is_some_and(|s| PAGES.contains(&s)) {
+            errors.push(SourceError {
+                file: file.display().to_string(),
+                line: None,
+                field: None,
+                message: format!(
+                    "the site has no page of this name; its pages are {}",
+                    PAGES.join(", ")
+                ),
+            });
+        }
+    }
     for slug in PAGES {
-        let file = content_dir.join("pages").join(format!("{slug}.md"));
+        let file = pages_dir.join(format!("{slug}.md"));
         let name = file.display().to_string();
-        match fs::read_to_string(&file) {
+        match read_source(&file) {
             Ok(src) => match parse_page(&name, slug, &src) {
                 Ok(parsed) => {
                     page_links.extend(
@@ -134,12 +185,12 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
                 }
                 Err(mut e) => errors.append(&mut e),
             },
-            Err(e) => errors.push(io_error(&file, e)),
+            Err(e) => errors.push(e),
         }
     }
 
     let members_file = content_dir.join("members.toml");
-    let members = match fs::read_to_string(&members_file) {
+    let members = match read_source(&members_file) {
         Ok(src) => match load_members(&members_file.display().to_string(), &src) {
             Ok(members) => Some(members),
             Err(mut e) => {
@@ -148,7 +199,7 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
             }
         },
         Err(e) => {
-            errors.push(io_error(&members_file, e));
+            errors.push(e);
             None
         }
     };
@@ -212,6 +263,18 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
             .cmp(&a.meta.date)
             .then_with(|| a.meta.title.cmp(&b.meta.title))
     });
+    // Each post names its neighbours, so its page reads one file, never the index.
+    let links: Vec<PostLink> = posts
+        .iter()
+        .map(|p| PostLink {
+            slug: p.meta.slug.clone(),
+            title: p.meta.title.clone(),
+        })
+        .collect();
+    for (i, post) in posts.iter_mut().enumerate() {
+        post.older = links.get(i + 1).cloned();
+        post.newer = i.checked_sub(1).and_then(|j| links.get(j)).cloned();
+    }
     Ok(Publication {
         site,
         posts,
@@ -260,7 +323,10 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
         out.join("content").join("members.json"),
     ];
     write_json(&written[0], &publication.site)?;
-    write_json(&written[1], &PostIndex::from_posts(&publication.posts))?;
+    // Every post's metadata: the search index, fetched only when a reader searches, and
+    // kept at this address for anything that read it before lists had pages.
+    let index = PostIndex::from_posts(&publication.posts);
+    write_json(&written[1], &index)?;
     write_json(&written[2], &publication.timeline)?;
     write_json(&written[3], &publication.members)?;
     for page in &publication.pages {
@@ -275,6 +341,39 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
         let path = posts_dir.join(format!("{}.json", post.meta.slug));
         write_json(&path, post)?;
         written.push(path);
+    }
+    // What a page shows, and no more: the home page's latest posts, and each page of
+    // each list, so neither grows with the archive.
+    let latest = PostIndex {
+        posts: index.posts.iter().take(LATEST_POSTS).cloned().collect(),
+    };
+    let latest_path = posts_dir.join("latest.json");
+    write_json(&latest_path, &latest)?;
+    written.push(latest_path);
+    let lists = std::iter::once(None).chain(
+        publication
+            .site
+            .categories
+            .iter()
+            .map(|c| Some(c.slug.as_str())),
+    );
+    for category in lists {
+        let first = BlogQuery {
+            category: category.map(str::to_string),
+            ..Default::default()
+        };
+        for page in 1..=BlogQuery::pages_in(category, &index.posts) {
+            let shown = first.with_page(page).apply(&index.posts);
+            let list = ListPage {
+                posts: shown.posts.into_iter().cloned().collect(),
+                total: shown.total,
+                page: shown.page,
+                pages: shown.pages,
+            };
+            let path = out.join(list_page_url(category, page).trim_start_matches('/'));
+            write_json(&path, &list)?;
+            written.push(path);
+        }
     }
     let paths = pages::paths(publication).map_err(|message| SourceError {
         file: "src/lib.rs (the app's route table)".into(),
@@ -430,6 +529,10 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         (
             "post-index.schema.json",
             pretty(schemars::schema_for!(post::PostIndex)),
+        ),
+        (
+            "list-page.schema.json",
+            pretty(schemars::schema_for!(post::ListPage)),
         ),
         (
             "post.schema.json",

@@ -138,8 +138,8 @@ fn head_tags(site: &SiteConfig, page: &BuiltPage, built: PartialDate) -> String 
     let description = escape(facts.description.as_deref().unwrap_or(&site.description));
     let mut tags = vec![
         format!("<link rel=\"canonical\" href=\"{}\">", escape(&url)),
-        format!("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{} blog (Atom)\" href=\"{base}/feed.xml\">", escape(&site.name)),
-        format!("<link rel=\"alternate\" type=\"application/feed+json\" title=\"{} blog (JSON Feed)\" href=\"{base}/feed.json\">", escape(&site.name)),
+        format!("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{} blog (Atom)\" href=\"{}/feed.xml\">", escape(&site.name), escape(base)),
+        format!("<link rel=\"alternate\" type=\"application/feed+json\" title=\"{} blog (JSON Feed)\" href=\"{}/feed.json\">", escape(&site.name), escape(base)),
         format!("<meta property=\"og:site_name\" content=\"{}\">", escape(&site.name)),
         format!("<meta property=\"og:title\" content=\"{}\">", escape(if facts.title.is_empty() { &site.name } else { &facts.title })),
         format!("<meta property=\"og:description\" content=\"{description}\">"),

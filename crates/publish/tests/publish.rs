@@ -71,9 +71,30 @@ fn shipped_content_publishes_every_file() {
     assert!(out.join("content/timeline.json").is_file());
     assert!(out.join("content/members.json").is_file());
     assert!(out.join("content/pages/privacy.json").is_file());
+    assert!(out.join("content/posts/latest.json").is_file());
+    assert!(out.join("content/posts/pages/1.json").is_file());
+    assert!(out.join("content/posts/category/policy/1.json").is_file());
     assert_eq!(
         written.len(),
-        15 + publication.posts.len() + content::post::PAGES.len()
+        // site, index, timeline, members, 4 feeds, 7 schemas, _redirects, latest, the
+        // list's one page and one a category, a file a post and a page.
+        17 + 1
+            + publication.site.categories.len()
+            + publication.posts.len()
+            + content::post::PAGES.len()
+    );
+    let latest: content::post::PostIndex = serde_json::from_str(
+        &fs::read_to_string(out.join("content/posts/latest.json")).unwrap_or_default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(latest.posts.len(), content::post::LATEST_POSTS);
+    let post: content::post::Post = serde_json::from_str(
+        &fs::read_to_string(out.join("content/posts/first-anniversary.json")).unwrap_or_default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        post.newer.is_none() && post.older.is_some(),
+        "the newest post links to the one before"
     );
     let redirects = fs::read_to_string(out.join("_redirects")).unwrap_or_default();
     assert!(redirects.contains("/*    /404.html    404"));
@@ -246,7 +267,11 @@ fn finish_writes_a_readable_page_for_every_route_and_post() {
     );
     // Each page preloads exactly the content files its view read.
     let blog = fs::read_to_string(out.join("blog/index.html")).unwrap_or_default();
-    assert!(blog.contains("<link rel=\"preload\" href=\"/content/posts/index.json\""));
+    assert!(blog.contains("<link rel=\"preload\" href=\"/content/posts/pages/1.json\""));
+    assert!(
+        !blog.contains("/content/posts/index.json"),
+        "only a search reads every post"
+    );
     assert!(!blog.contains("href=\"/content/timeline.json\""), "{blog}");
     assert!(home.contains("<link rel=\"preload\" href=\"/content/timeline.json\""));
 }
@@ -461,7 +486,7 @@ fn a_hostile_post_is_escaped_in_pages_and_feeds() {
 #[test]
 fn json_schemas_are_generated_for_every_published_file() {
     let schemas = publish::schemas();
-    assert_eq!(schemas.len(), 6);
+    assert_eq!(schemas.len(), 7);
     let post = schemas
         .iter()
         .find(|(name, _)| *name == "post.schema.json")
@@ -627,4 +652,127 @@ fn a_form_service_address_that_would_break_the_policy_stops_the_build() {
         );
         assert!(!out.join("_headers").exists(), "nothing written");
     }
+}
+
+/// Writes `n` made-up posts into a copy of the shipped content, as the scale check does.
+fn with_posts(name: &str, n: usize) -> PathBuf {
+    let content = copy_of_content(name);
+    let categories = ["news", "policy", "campaign"];
+    for i in 0..n {
+        fs::write(
+            content.join(format!("posts/generated-{i:04}.md")),
+            format!(
+                "+++\ntitle = \"Generated post {i}\"\ndate = {}-{:02}-{:02}\ncategory = \"{}\"\nauthor = \"Scale test\"\nsummary = \"A made-up post number {i}, to see what a long archive costs.\"\ntags = [\"scale\"]\n+++\n\nThis post is test data.\n\n## A heading\n\nA paragraph with [a link](/timeline).\n",
+                2000 + i / 300,
+                i % 12 + 1,
+                i % 28 + 1,
+                categories[i % 3]
+            ),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    content
+}
+
+/// The content files a built page preloads, which are the files its view reads.
+fn preloads(page: &str) -> Vec<String> {
+    page.match_indices("<link rel=\"preload\" href=\"")
+        .filter_map(|(at, tag)| {
+            let rest = &page[at + tag.len()..];
+            rest.find('"').map(|end| rest[..end].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn a_thousand_posts_cost_a_page_no_more_than_four() {
+    let content = with_posts("thousand", 1000);
+    let (out, result) = finished("thousand-out", &content, TEMPLATE, publish::Build::Release);
+    result.unwrap_or_else(|e| panic!("{e:?}"));
+    const LIMIT: usize = 100 * 1024;
+    for page in [
+        "index.html",
+        "blog/first-anniversary/index.html",
+        "blog/generated-0500/index.html",
+    ] {
+        let html = fs::read_to_string(out.join(page)).unwrap_or_default();
+        let files = preloads(&html);
+        assert!(!files.is_empty(), "{page} preloads what it reads");
+        for file in files {
+            let size = fs::metadata(out.join(file.trim_start_matches('/')))
+                .map(|m| m.len() as usize)
+                .unwrap_or(usize::MAX);
+            assert!(
+                size <= LIMIT,
+                "{page} reads {file}, {size} bytes; expected at most {LIMIT}"
+            );
+        }
+    }
+    let blog = fs::metadata(out.join("blog/index.html"))
+        .map(|m| m.len() as usize)
+        .unwrap_or(usize::MAX);
+    assert!(
+        blog <= LIMIT,
+        "the built /blog is {blog} bytes; expected at most {LIMIT}"
+    );
+    assert!(
+        out.join("blog/page/101/index.html").is_file(),
+        "1,004 posts make 101 list pages"
+    );
+    let atom = fs::read_to_string(out.join("feed.xml")).unwrap_or_default();
+    assert_eq!(
+        atom.matches("<entry>").count(),
+        publish::feeds::FEED_POSTS,
+        "the feed carries the latest posts only"
+    );
+}
+
+#[test]
+fn input_an_editor_cannot_see_is_named_with_its_file_and_line() {
+    let content = copy_of_content("control");
+    edit(
+        &content.join("posts/first-anniversary.md"),
+        "The #SENDInTheSpecialists coalition is one year old today.",
+        "The #SENDInTheSpecialists coalition\u{b}is one year old today.",
+    );
+    let bom = content.join("posts/coalition-launches.md");
+    let text = fs::read_to_string(&bom).unwrap_or_default();
+    fs::write(&bom, format!("\u{feff}{text}")).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(content.join("posts/news.MD"), "+++\n+++\n").unwrap_or_else(|e| panic!("{e}"));
+    fs::write(content.join("pages/about.txt"), "x").unwrap_or_else(|e| panic!("{e}"));
+    let messages = problems(&content);
+    let expected = [
+        "first-anniversary.md:11: column 36: an invisible control character U+000B (a vertical tab), often pasted from a word processor; delete it and type the text again",
+        "posts/news.MD: only Markdown files ending .md belong in this folder; rename it to news.md, or move it out",
+        "pages/about.txt: only Markdown files ending .md belong in this folder; rename it to about.md, or move it out",
+    ];
+    for want in expected {
+        assert!(
+            messages.iter().any(|m| m.ends_with(want)),
+            "expected {want:?} in {messages:?}"
+        );
+    }
+    assert_eq!(
+        messages.len(),
+        expected.len(),
+        "a byte-order mark is no problem: {messages:?}"
+    );
+}
+
+#[test]
+fn a_site_address_that_would_break_a_page_or_feed_is_refused() {
+    let content = copy_of_content("base-url");
+    edit(
+        &content.join("site.toml"),
+        "base_url = \"https://sendinthespecialists.example.org\"",
+        "base_url = \"https://example.org/?a=1&b=2\"",
+    );
+    let messages = problems(&content);
+    assert_eq!(
+        messages,
+        [format!(
+            "{}:12: field `base_url`: \"https://example.org/?a=1&b=2\" must be an address with at most a path after the host; remove the query (from ?)",
+            content.join("site.toml").display()
+        )]
+    );
 }
