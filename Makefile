@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup serve build build-e2e test lint unit e2e bench makeup split-trial
+.PHONY: setup serve build build-e2e test lint unit e2e bench scale makeup split-trial
 
 setup:
 	bash scripts/setup.sh
@@ -22,7 +22,7 @@ E2E_SIGNUP_ENDPOINT := https://forms.example.test/f/join
 # wasm, other pages. The parity tests compare every built page of both with the app.
 build-e2e: setup
 	SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) trunk build --release --offline
-	node tests/fixtures/site.mjs target/fixture-content
+	node tests/fixtures/site.mjs target/fixture-content 16 --no-conveners
 	PUBLISH_CONTENT=target/fixture-content SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) \
 		trunk build --release --offline --dist dist-fixture
 
@@ -42,6 +42,11 @@ e2e:
 # Sizes, Lighthouse scores and the static-page limit, written to bench/results.md.
 bench: setup
 	CHROME_PATH=/usr/bin/chromium node bench/run.mjs
+
+# What a long archive costs: 4 and 1,000 posts, publish time, JSON sizes and Lighthouse
+# for / and /blog, written to bench/scale.md (SCALE_POSTS=N for another size).
+scale: setup
+	CHROME_PATH=/usr/bin/chromium node bench/scale.mjs
 
 # What the wasm is made of, by crate, written to bench/wasm-makeup.md (needs twiggy,
 # installed here on first use; not part of `make test`).

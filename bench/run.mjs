@@ -2,11 +2,10 @@
 // asset sizes, each route's first-load weight, Lighthouse 12 mobile scores
 // (median of three runs), and our post's LCP against the same post as a plain
 // static page with no script. Run with `make bench`; results go to bench/results.md.
-import { spawn, execSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import lighthouse from 'lighthouse';
-import * as chromeLauncher from 'chrome-launcher';
+import { audit as auditRuns, launchChrome, serve } from './lighthouse.mjs';
 
 const PORT = 4190;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -38,30 +37,9 @@ const plain = post.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<link rel=
 mkdirSync('dist/__bench/static-post', { recursive: true });
 writeFileSync('dist/__bench/static-post/index.html', plain);
 
-const server = spawn('node', ['tests/serve.mjs', 'dist', String(PORT)], { stdio: 'ignore' });
-await new Promise((resolve) => setTimeout(resolve, 500));
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-});
-async function audit(url) {
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) {
-    const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
-    runs.push({
-      performance: lhr.categories.performance.score * 100,
-      accessibility: lhr.categories.accessibility.score * 100,
-      bestPractices: lhr.categories['best-practices'].score * 100,
-      seo: lhr.categories.seo.score * 100,
-      lcp: lhr.audits['largest-contentful-paint'].numericValue,
-      tbt: lhr.audits['total-blocking-time'].numericValue,
-      cls: lhr.audits['cumulative-layout-shift'].numericValue,
-    });
-  }
-  return Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
-}
+const stopServer = await serve('dist', PORT);
+const chrome = await launchChrome();
+const audit = (url) => auditRuns(chrome, url, RUNS);
 
 const results = [];
 try {
@@ -98,6 +76,6 @@ try {
   console.log(lines.join('\n'));
 } finally {
   await chrome.kill();
-  server.kill();
+  stopServer();
   rmSync('dist/__bench', { recursive: true, force: true });
 }

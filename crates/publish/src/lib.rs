@@ -302,6 +302,18 @@ fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), SourceError> {
     write(path, json.as_bytes())
 }
 
+/// Writes JSON laid out for reading; a value that cannot be written stops the build
+/// with the file named, never leaving an empty file behind.
+fn write_pretty_json<T: Serialize>(path: &Path, value: &T) -> Result<(), SourceError> {
+    let json = serde_json::to_string_pretty(value).map_err(|e| SourceError {
+        file: path.display().to_string(),
+        line: None,
+        field: None,
+        message: e.to_string(),
+    })?;
+    write(path, json.as_bytes())
+}
+
 fn write(path: &Path, bytes: &[u8]) -> Result<(), SourceError> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
@@ -381,12 +393,11 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
         field: None,
         message,
     })?;
+    let feed = out.join("feed.json");
+    write_pretty_json(&feed, &feeds::json_feed(publication))?;
+    written.push(feed);
     let feeds = [
         ("feed.xml", feeds::atom(publication)),
-        (
-            "feed.json",
-            serde_json::to_string_pretty(&feeds::json_feed(publication)).unwrap_or_default(),
-        ),
         ("sitemap.xml", feeds::sitemap(publication, &paths)),
         ("robots.txt", feeds::robots(publication)),
     ];
@@ -397,7 +408,7 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
     }
     for (name, schema) in schemas() {
         let path = out.join("schema").join(name);
-        write(&path, schema.as_bytes())?;
+        write_pretty_json(&path, &schema)?;
         written.push(path);
     }
     let redirects = out.join("_redirects");
@@ -517,38 +528,27 @@ pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Vec
 
 /// JSON Schemas for every published content file, generated from the Rust types,
 /// so another producer can check what it writes: (file name, schema).
-pub fn schemas() -> Vec<(&'static str, String)> {
+pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
     use content::{members, post, site, timeline};
-    let pretty =
-        |schema: schemars::Schema| serde_json::to_string_pretty(&schema).unwrap_or_default();
     vec![
-        (
-            "site.schema.json",
-            pretty(schemars::schema_for!(site::SiteConfig)),
-        ),
+        ("site.schema.json", schemars::schema_for!(site::SiteConfig)),
         (
             "post-index.schema.json",
-            pretty(schemars::schema_for!(post::PostIndex)),
+            schemars::schema_for!(post::PostIndex),
         ),
         (
             "list-page.schema.json",
-            pretty(schemars::schema_for!(post::ListPage)),
+            schemars::schema_for!(post::ListPage),
         ),
-        (
-            "post.schema.json",
-            pretty(schemars::schema_for!(post::Post)),
-        ),
-        (
-            "page.schema.json",
-            pretty(schemars::schema_for!(post::Page)),
-        ),
+        ("post.schema.json", schemars::schema_for!(post::Post)),
+        ("page.schema.json", schemars::schema_for!(post::Page)),
         (
             "timeline.schema.json",
-            pretty(schemars::schema_for!(timeline::Timeline)),
+            schemars::schema_for!(timeline::Timeline),
         ),
         (
             "members.schema.json",
-            pretty(schemars::schema_for!(members::Members)),
+            schemars::schema_for!(members::Members),
         ),
     ]
 }

@@ -25,15 +25,18 @@ fn main() -> ExitCode {
     let content_dir = value_of("--content")
         .or_else(|| std::env::var_os("PUBLISH_CONTENT").map(PathBuf::from))
         .unwrap_or_else(|| PathBuf::from("content"));
+    let started = std::time::Instant::now();
+    let ms = || started.elapsed().as_millis();
     match args.first().map(String::as_str) {
         Some("build") => match publish::read(&content_dir) {
             Ok(publication) => match publish::write_all(&publication, &out) {
                 Ok(files) => {
                     println!(
-                        "publish: {} posts checked, {} files written to {}",
+                        "publish: {} posts checked, {} files written to {} in {} ms",
                         publication.posts.len(),
                         files.len(),
-                        out.display()
+                        out.display(),
+                        ms()
                     );
                     ExitCode::SUCCESS
                 }
@@ -55,7 +58,11 @@ fn main() -> ExitCode {
         },
         Some("finish") => match publish::finish(&content_dir, &out, build_kind()) {
             Ok(count) => {
-                println!("publish: {count} pages written to {}", out.display());
+                println!(
+                    "publish: {count} pages written to {} in {} ms",
+                    out.display(),
+                    ms()
+                );
                 ExitCode::SUCCESS
             }
             Err(errors) => {

@@ -487,12 +487,11 @@ fn a_hostile_post_is_escaped_in_pages_and_feeds() {
 fn json_schemas_are_generated_for_every_published_file() {
     let schemas = publish::schemas();
     assert_eq!(schemas.len(), 7);
-    let post = schemas
+    let value: serde_json::Value = schemas
         .iter()
         .find(|(name, _)| *name == "post.schema.json")
-        .map(|(_, s)| s.clone())
+        .and_then(|(_, s)| serde_json::to_value(s).ok())
         .unwrap_or_default();
-    let value: serde_json::Value = serde_json::from_str(&post).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(value["required"], serde_json::json!(["meta", "body"]));
     let text = value.to_string();
     for needle in [
