@@ -12,6 +12,17 @@ pub const NAV: &[(&str, &str)] = &[
     ("/join", "Join"),
 ];
 
+/// True for a host name such as `forms.example.org`: letters, digits, hyphens and dots,
+/// with at least one dot inside.
+fn is_plain_host(host: &str) -> bool {
+    host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+}
+
 /// Why the site's own address cannot be used, if it cannot. It is written into every
 /// page's head, the feeds, the sitemap and `robots.txt`, so it must be an https origin
 /// with at most a path: no query, fragment, user name, quotes or spaces.
@@ -36,14 +47,9 @@ pub fn check_base_url(url: &str) -> Result<(), String> {
             }
         ));
     }
-    let host = rest.split('/').next().unwrap_or("");
-    let plain = host.contains('.')
-        && !host.starts_with('.')
-        && !host.ends_with('.')
-        && host
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b':');
-    if !plain || classify(url) != Some(LinkKind::External) {
+    let authority = rest.split('/').next().unwrap_or("");
+    let host = authority.split(':').next().unwrap_or("");
+    if !is_plain_host(host) || classify(url) != Some(LinkKind::External) {
         return Err("must name the site's host after https://, such as https://example.org".into());
     }
     Ok(())
@@ -85,13 +91,7 @@ pub fn check_endpoint(endpoint: &str) -> Result<(), String> {
             "must name one host: a wildcard (*) would let the page send to any site".into(),
         );
     }
-    let plain = host.contains('.')
-        && !host.starts_with('.')
-        && !host.ends_with('.')
-        && host
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
-    if !plain {
+    if !is_plain_host(host) {
         return Err("must name a host such as forms.example.org after https://".into());
     }
     if classify(endpoint).is_none() {

@@ -292,20 +292,15 @@ fn timeline_fragment(href: &str) -> Option<&str> {
         .filter(|id| !id.is_empty())
 }
 
-fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), SourceError> {
-    let json = serde_json::to_string(value).map_err(|e| SourceError {
-        file: path.display().to_string(),
-        line: None,
-        field: None,
-        message: e.to_string(),
-    })?;
-    write(path, json.as_bytes())
-}
-
-/// Writes JSON laid out for reading; a value that cannot be written stops the build
-/// with the file named, never leaving an empty file behind.
-fn write_pretty_json<T: Serialize>(path: &Path, value: &T) -> Result<(), SourceError> {
-    let json = serde_json::to_string_pretty(value).map_err(|e| SourceError {
+/// Writes JSON, laid out for reading when `pretty`; a value that cannot be written
+/// stops the build with the file named, never leaving an empty file behind.
+fn write_json<T: Serialize>(path: &Path, value: &T, pretty: bool) -> Result<(), SourceError> {
+    let json = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    }
+    .map_err(|e| SourceError {
         file: path.display().to_string(),
         line: None,
         field: None,
@@ -334,24 +329,24 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
         out.join("content").join("timeline.json"),
         out.join("content").join("members.json"),
     ];
-    write_json(&written[0], &publication.site)?;
+    write_json(&written[0], &publication.site, false)?;
     // Every post's metadata: the search index, fetched only when a reader searches, and
     // kept at this address for anything that read it before lists had pages.
     let index = PostIndex::from_posts(&publication.posts);
-    write_json(&written[1], &index)?;
-    write_json(&written[2], &publication.timeline)?;
-    write_json(&written[3], &publication.members)?;
+    write_json(&written[1], &index, false)?;
+    write_json(&written[2], &publication.timeline, false)?;
+    write_json(&written[3], &publication.members, false)?;
     for page in &publication.pages {
         let path = out
             .join("content")
             .join("pages")
             .join(format!("{}.json", page.slug));
-        write_json(&path, page)?;
+        write_json(&path, page, false)?;
         written.push(path);
     }
     for post in &publication.posts {
         let path = posts_dir.join(format!("{}.json", post.meta.slug));
-        write_json(&path, post)?;
+        write_json(&path, post, false)?;
         written.push(path);
     }
     // What a page shows, and no more: the home page's latest posts, and each page of
@@ -360,7 +355,7 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
         posts: index.posts.iter().take(LATEST_POSTS).cloned().collect(),
     };
     let latest_path = posts_dir.join("latest.json");
-    write_json(&latest_path, &latest)?;
+    write_json(&latest_path, &latest, false)?;
     written.push(latest_path);
     let lists = std::iter::once(None).chain(
         publication
@@ -383,7 +378,7 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
                 pages: shown.pages,
             };
             let path = out.join(list_page_url(category, page).trim_start_matches('/'));
-            write_json(&path, &list)?;
+            write_json(&path, &list, false)?;
             written.push(path);
         }
     }
@@ -394,7 +389,7 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
         message,
     })?;
     let feed = out.join("feed.json");
-    write_pretty_json(&feed, &feeds::json_feed(publication))?;
+    write_json(&feed, &feeds::json_feed(publication), true)?;
     written.push(feed);
     let feeds = [
         ("feed.xml", feeds::atom(publication)),
@@ -408,7 +403,7 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
     }
     for (name, schema) in schemas() {
         let path = out.join("schema").join(name);
-        write_pretty_json(&path, &schema)?;
+        write_json(&path, &schema, true)?;
         written.push(path);
     }
     let redirects = out.join("_redirects");
