@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup serve build build-e2e test lint unit e2e bench scale makeup split-trial
+.PHONY: setup serve build build-e2e test lint unit e2e bench scale profile makeup split-trial
 
 setup:
 	bash scripts/setup.sh
@@ -47,6 +47,11 @@ bench: setup
 # for / and /blog, written to bench/scale.md (SCALE_POSTS=N for another size).
 scale: setup
 	CHROME_PATH=/usr/bin/chromium node bench/scale.mjs
+
+# Where a page's blocking time goes, from Lighthouse's trace of the build in dist/
+# (ROUTE=/blog for another page; not part of `make test`).
+profile:
+	CHROME_PATH=/usr/bin/chromium node bench/profile.mjs
 
 # What the wasm is made of, by crate, written to bench/wasm-makeup.md (needs twiggy,
 # installed here on first use; not part of `make test`).

@@ -199,6 +199,19 @@ fn leave_in_page_links_to_the_browser(static_root: &web_sys::Element) {
 /// Starts the app beside the static page the build wrote into `#app`, and takes over when ready.
 pub fn start() {
     install_panic_hook();
+    // Instantiating the wasm is one task; drawing the app is the next, after a yield,
+    // so no single task blocks a slow phone for the two together.
+    let mount = Closure::once_into_js(mount_beside_static_page);
+    if window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(mount.unchecked_ref(), 0)
+        .is_err()
+    {
+        mount_beside_static_page();
+    }
+}
+
+/// Draws the app off-screen beside the static page, then takes over when it is ready.
+fn mount_beside_static_page() {
     let live = document()
         .create_element("div")
         .ok()
