@@ -104,10 +104,14 @@ fn follow(root: &web_sys::Element, path: &[u32]) -> Option<web_sys::Element> {
         .try_fold(root.clone(), |el, &i| el.children().item(i))
 }
 
+/// A property of an element (`value`, `checked`, `defaultValue` …), as the page has it now.
+fn read(el: &web_sys::Element, key: &str) -> Option<wasm_bindgen::JsValue> {
+    js_sys::Reflect::get(el, &key.into()).ok()
+}
+
 /// True when the reader changed a field of the built page: its value or choice is no
 /// longer what the page was written with.
 fn touched(field: &web_sys::Element, choice: bool) -> bool {
-    let read = |el: &web_sys::Element, key: &str| js_sys::Reflect::get(el, &key.into()).ok();
     if field.tag_name() == "SELECT" {
         // Untouched: the option written as selected, or else the first, is still chosen.
         let options = field.query_selector_all("option").ok();
@@ -140,7 +144,6 @@ fn carry_typing(static_root: &web_sys::Element, live: &web_sys::HtmlElement) {
     let Ok(fields) = static_root.query_selector_all("input[id], select[id], textarea[id]") else {
         return;
     };
-    let read = |el: &web_sys::Element, key: &str| js_sys::Reflect::get(el, &key.into()).ok();
     for i in 0..fields.length() {
         let Some(field) = fields
             .item(i)

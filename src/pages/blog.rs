@@ -13,11 +13,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-/// The address of the blog index showing `query`.
-fn blog_href(query: &BlogQuery) -> String {
-    query.href()
-}
-
 /// Lists posts; filter, search and page live in the URL so any view can be shared.
 #[component]
 pub fn BlogIndex() -> impl IntoView {
@@ -75,15 +70,16 @@ fn SearchForm(query: Memo<BlogQuery>) -> impl IntoView {
             page: 1,
             ..query.get_untracked()
         };
-        navigate(&blog_href(&next), Default::default());
+        navigate(&next.href(), Default::default());
     };
     // Without the app the form still submits, to this list's first page.
     let action = move || {
-        blog_href(&BlogQuery {
+        BlogQuery {
             q: String::new(),
             page: 1,
             ..query.get()
-        })
+        }
+        .href()
     };
     view! {
         <form
@@ -149,7 +145,7 @@ fn Categories(query: Memo<BlogQuery>) -> impl IntoView {
             let slug = slug.clone();
             move || (query.get().category == slug).then_some("true")
         };
-        let href = move || blog_href(&query.get().with_category(slug.as_deref()));
+        let href = move || query.get().with_category(slug.as_deref()).href();
         view! {
             <li>
                 <a href=href aria-current=current>
@@ -243,7 +239,7 @@ fn Pagination(query: Memo<BlogQuery>, page: Signal<usize>, pages: Signal<usize>)
                     {(page > 1)
                         .then(|| {
                             view! {
-                                <a href=blog_href(&q.with_page(page - 1)) rel="prev">
+                                <a href=q.with_page(page - 1).href() rel="prev">
                                     "Previous page"
                                 </a>
                             }
@@ -252,7 +248,7 @@ fn Pagination(query: Memo<BlogQuery>, page: Signal<usize>, pages: Signal<usize>)
                     {(page < pages)
                         .then(|| {
                             view! {
-                                <a href=blog_href(&q.with_page(page + 1)) rel="next">
+                                <a href=q.with_page(page + 1).href() rel="next">
                                     "Next page"
                                 </a>
                             }

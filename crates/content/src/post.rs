@@ -147,23 +147,34 @@ pub struct PostIndex {
     pub posts: Vec<PostMeta>,
 }
 
+/// Newest first, ties by title: the one order of every list of posts.
+fn newest_first(a: &PostMeta, b: &PostMeta) -> std::cmp::Ordering {
+    b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title))
+}
+
+/// Puts posts newest first and has each name the posts either side, so a post's page
+/// reads its own file and never the index.
+pub fn order_and_link(posts: &mut [Post]) {
+    posts.sort_by(|a, b| newest_first(&a.meta, &b.meta));
+    let links: Vec<PostLink> = posts
+        .iter()
+        .map(|p| PostLink {
+            slug: p.meta.slug.clone(),
+            title: p.meta.title.clone(),
+        })
+        .collect();
+    for (i, post) in posts.iter_mut().enumerate() {
+        post.older = links.get(i + 1).cloned();
+        post.newer = i.checked_sub(1).and_then(|j| links.get(j)).cloned();
+    }
+}
+
 impl PostIndex {
     /// Builds the index from posts in any order: newest first, ties by title.
     pub fn from_posts<'a>(posts: impl IntoIterator<Item = &'a Post>) -> Self {
         let mut metas: Vec<PostMeta> = posts.into_iter().map(|p| p.meta.clone()).collect();
-        metas.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+        metas.sort_by(newest_first);
         Self { posts: metas }
-    }
-
-    /// The posts either side of `slug` in reading order: (older, newer).
-    pub fn neighbours(&self, slug: &str) -> (Option<&PostMeta>, Option<&PostMeta>) {
-        match self.posts.iter().position(|p| p.slug == slug) {
-            Some(i) => (
-                self.posts.get(i + 1),
-                i.checked_sub(1).and_then(|j| self.posts.get(j)),
-            ),
-            None => (None, None),
-        }
     }
 }
 
@@ -373,7 +384,7 @@ mod tests {
 
     #[test]
     fn index_is_newest_first_with_neighbours() {
-        let posts: Vec<Post> = [
+        let mut posts: Vec<Post> = [
             ("b", "2023-03-02"),
             ("a", "2022-11-02"),
             ("c", "2023-11-02"),
@@ -389,10 +400,13 @@ mod tests {
         let index = PostIndex::from_posts(&posts);
         let order: Vec<&str> = index.posts.iter().map(|p| p.slug.as_str()).collect();
         assert_eq!(order, ["c", "b", "a"]);
-        let (older, newer) = index.neighbours("b");
-        assert_eq!(older.map(|p| p.slug.as_str()), Some("a"));
-        assert_eq!(newer.map(|p| p.slug.as_str()), Some("c"));
-        assert_eq!(index.neighbours("c").1, None);
+        order_and_link(&mut posts);
+        let linked: Vec<&str> = posts.iter().map(|p| p.meta.slug.as_str()).collect();
+        assert_eq!(linked, ["c", "b", "a"], "the same order as the index");
+        let (older, newer) = (&posts[1].older, &posts[1].newer);
+        assert_eq!(older.as_ref().map(|p| p.slug.as_str()), Some("a"));
+        assert_eq!(newer.as_ref().map(|p| p.slug.as_str()), Some("c"));
+        assert_eq!(posts[0].newer, None);
     }
 
     #[test]

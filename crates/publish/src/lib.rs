@@ -6,8 +6,8 @@ use content::blog::BlogQuery;
 use content::date::PartialDate;
 use content::members::Members;
 use content::post::{
-    internal_link_exists, list_page_url, ListPage, Page, Post, PostIndex, PostLink, LATEST_POSTS,
-    PAGES,
+    internal_link_exists, list_page_url, order_and_link, ListPage, Page, Post, PostIndex,
+    LATEST_POSTS, PAGES,
 };
 use content::site::SiteConfig;
 use content::source::{
@@ -257,24 +257,7 @@ pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
         return Err(errors);
     };
     let mut posts: Vec<Post> = parsed.into_iter().map(|(_, p)| p.post).collect();
-    posts.sort_by(|a, b| {
-        b.meta
-            .date
-            .cmp(&a.meta.date)
-            .then_with(|| a.meta.title.cmp(&b.meta.title))
-    });
-    // Each post names its neighbours, so its page reads one file, never the index.
-    let links: Vec<PostLink> = posts
-        .iter()
-        .map(|p| PostLink {
-            slug: p.meta.slug.clone(),
-            title: p.meta.title.clone(),
-        })
-        .collect();
-    for (i, post) in posts.iter_mut().enumerate() {
-        post.older = links.get(i + 1).cloned();
-        post.newer = i.checked_sub(1).and_then(|j| links.get(j)).cloned();
-    }
+    order_and_link(&mut posts);
     Ok(Publication {
         site,
         posts,
