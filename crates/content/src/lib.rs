@@ -21,6 +21,8 @@ pub mod timeline;
 #[cfg(feature = "build")]
 pub mod html;
 #[cfg(feature = "build")]
+pub mod library;
+#[cfg(feature = "build")]
 pub mod markdown;
 #[cfg(feature = "build")]
 pub mod source;

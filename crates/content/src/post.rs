@@ -3,7 +3,7 @@
 use crate::date::{PartialDate, Precision};
 use crate::doc::Block;
 use crate::link::{classify, internal_path, LinkKind};
-use crate::site::{is_slug, Problem, SiteConfig};
+use crate::site::{is_slug, Problem};
 use serde::{Deserialize, Serialize};
 
 /// The longest summary accepted, so index entries and link previews stay short.
@@ -210,8 +210,9 @@ pub fn share_links(base_url: &str, slug: &str, title: &str) -> Vec<(&'static str
     ]
 }
 
-/// Checks a post's metadata against the rules and the site's categories.
-pub fn validate_meta(meta: &PostMeta, site: &SiteConfig) -> Vec<Problem> {
+/// Checks a post's metadata against the rules that need no other file (its
+/// category is checked against `site.toml` by the library).
+pub fn validate_meta(meta: &PostMeta) -> Vec<Problem> {
     let mut problems = Vec::new();
     if !is_slug(&meta.slug) {
         problems.push(Problem::new(
@@ -238,17 +239,6 @@ pub fn validate_meta(meta: &PostMeta, site: &SiteConfig) -> Vec<Problem> {
                 "must not be before the post's date",
             ));
         }
-    }
-    if site.category(&meta.category).is_none() {
-        let known: Vec<&str> = site.categories.iter().map(|c| c.slug.as_str()).collect();
-        problems.push(Problem::new(
-            "category",
-            format!(
-                "\"{}\" is not a known category; use one of: {}",
-                meta.category,
-                known.join(", ")
-            ),
-        ));
     }
     if meta.author.trim().is_empty() {
         problems.push(Problem::new("author", "must not be empty"));
@@ -323,7 +313,6 @@ pub fn internal_link_exists(href: &str, slugs: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::site::tests::sample;
 
     pub(crate) fn meta(slug: &str, date: &str) -> PostMeta {
         PostMeta {
@@ -343,10 +332,7 @@ mod tests {
     }
 
     fn fields(meta: &PostMeta) -> Vec<String> {
-        validate_meta(meta, &sample())
-            .into_iter()
-            .map(|p| p.field)
-            .collect()
+        validate_meta(meta).into_iter().map(|p| p.field).collect()
     }
 
     #[test]
@@ -357,7 +343,6 @@ mod tests {
     #[test]
     fn each_rule_names_its_field() {
         let mut m = meta("Bad Slug", "2023-11");
-        m.category = "gossip".into();
         m.summary = "x".repeat(SUMMARY_MAX_CHARS + 1);
         m.updated = PartialDate::parse("2023-01-01").ok();
         m.image = Some(PostImage {
@@ -372,7 +357,6 @@ mod tests {
                 "slug",
                 "date",
                 "updated",
-                "category",
                 "summary",
                 "in_short",
                 "bsl_video",

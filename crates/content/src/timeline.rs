@@ -293,8 +293,9 @@ impl Timeline {
         self.membership.iter().max_by_key(|p| p.date)
     }
 
-    /// Every rule the timeline must meet, given the published post slugs.
-    pub fn validate(&self, post_slugs: &[&str]) -> Vec<Problem> {
+    /// Every rule the timeline must meet on its own (the posts its milestones name
+    /// are checked by the library).
+    pub fn validate(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         for (i, kind) in self.kinds.iter().enumerate() {
             if !is_slug(&kind.slug) {
@@ -358,14 +359,6 @@ impl Timeline {
                         known.join(", ")
                     ),
                 ));
-            }
-            if let Some(post) = &m.post {
-                if !post_slugs.contains(&post.as_str()) {
-                    problems.push(Problem::new(
-                        field("post"),
-                        format!("there is no post \"{post}\""),
-                    ));
-                }
             }
             if let Some(source) = &m.source {
                 if classify(&source.url) != Some(LinkKind::External) {
@@ -460,7 +453,7 @@ mod tests {
 
     #[test]
     fn sample_is_valid() {
-        assert_eq!(sample().validate(&[]), vec![]);
+        assert_eq!(sample().validate(), vec![]);
     }
 
     #[test]
@@ -547,7 +540,6 @@ mod tests {
         t.milestones[1].id = "launch".into();
         t.milestones[2].date = Some(date("2022-01"));
         t.milestones[3].kind = "gossip".into();
-        t.milestones[4].post = Some("missing".into());
         t.milestones[5].source = Some(Source {
             url: "javascript:x".into(),
             label: "x".into(),
@@ -560,14 +552,13 @@ mod tests {
             count: 1,
             at_least: false,
         });
-        let fields: Vec<String> = t.validate(&["a"]).into_iter().map(|p| p.field).collect();
+        let fields: Vec<String> = t.validate().into_iter().map(|p| p.field).collect();
         assert_eq!(
             fields,
             [
                 "milestones[1].id",
                 "milestones[2].date",
                 "milestones[3].kind",
-                "milestones[4].post",
                 "milestones[5].source",
                 "milestones[6].date",
                 "membership[2].date"

@@ -7,14 +7,8 @@ use content::html::blocks_to_html;
 use content::link::classify;
 use content::markdown::to_document;
 use content::post::Post;
-use content::site::SiteConfig;
-use content::source::{load_members, load_site, load_timeline, parse_post};
+use content::source::{load_members, load_site, load_timeline, parse_post, TomlText};
 use proptest::prelude::*;
-
-fn site() -> SiteConfig {
-    let src = include_str!("../../../content/site.toml");
-    load_site("site.toml", src).unwrap_or_else(|e| panic!("{e:?}"))
-}
 
 fn links_are_safe(blocks: &[Block]) -> bool {
     fn inlines_ok(inlines: &[Inline]) -> bool {
@@ -107,15 +101,21 @@ proptest! {
     #[test]
     fn any_text_as_a_post_is_a_result(body in any::<String>(), front in any::<String>()) {
         let src = format!("+++\n{front}\n+++\n{body}");
-        let _ = parse_post("p.md", "p", &src, &site());
-        let _ = parse_post("p.md", "p", &body, &site());
+        let _ = parse_post("p.md", "p", &src);
+        let _ = parse_post("p.md", "p", &body);
     }
 
     #[test]
     fn any_text_as_settings_timeline_or_members_is_a_result(text in any::<String>()) {
         let _ = load_site("s.toml", &text);
-        let _ = load_timeline("t.toml", &text, &[]);
+        let _ = load_timeline("t.toml", &text);
         let _ = load_members("m.toml", &text);
+    }
+
+    #[test]
+    fn any_text_and_field_path_places_an_error(text in any::<String>(), path in "[a-z0-9_.\\[\\]]{0,24}") {
+        let error = TomlText::new("t.toml", &text, 1).error(&path, "x");
+        prop_assert!(error.line.is_none_or(|line| line <= text.lines().count().max(1)));
     }
 
     #[test]

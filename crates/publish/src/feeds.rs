@@ -1,12 +1,12 @@
 //! The blog as Atom 1.0 and JSON Feed 1.1, with full content, and the sitemap
 //! and robots file, all with absolute URLs from the site's base URL.
 
-use crate::Publication;
 use content::html::{blocks_to_html, escape};
+use content::library::Library;
 use content::post::{post_path, Post};
 use serde::{Deserialize, Serialize};
 
-fn base(p: &Publication) -> &str {
+fn base(p: &Library) -> &str {
     p.site.base_url.trim_end_matches('/')
 }
 
@@ -18,7 +18,7 @@ fn rfc3339(date: &content::date::PartialDate) -> String {
     format!("{y:04}-{m:02}-{d:02}T00:00:00Z")
 }
 
-fn post_url(p: &Publication, post: &Post) -> String {
+fn post_url(p: &Library, post: &Post) -> String {
     format!("{}{}", base(p), post_path(&post.meta.slug))
 }
 
@@ -27,7 +27,7 @@ fn updated(post: &Post) -> content::date::PartialDate {
 }
 
 /// The Atom 1.0 feed of the newest [`FEED_POSTS`] posts, newest first.
-pub fn atom(p: &Publication) -> String {
+pub fn atom(p: &Library) -> String {
     let base = base(p);
     let newest = p.posts.iter().map(updated).max();
     let mut xml = format!(
@@ -112,7 +112,7 @@ pub struct JsonFeedAuthor {
 }
 
 /// The JSON Feed 1.1 of the newest [`FEED_POSTS`] posts, newest first.
-pub fn json_feed(p: &Publication) -> JsonFeed {
+pub fn json_feed(p: &Library) -> JsonFeed {
     let base = base(p);
     JsonFeed {
         version: "https://jsonfeed.org/version/1.1".into(),
@@ -153,7 +153,7 @@ pub fn json_feed(p: &Publication) -> JsonFeed {
 }
 
 /// Every route and post, for search engines.
-pub fn sitemap(p: &Publication, paths: &[String]) -> String {
+pub fn sitemap(p: &Library, paths: &[String]) -> String {
     let base = base(p);
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for path in paths {
@@ -173,7 +173,7 @@ pub fn sitemap(p: &Publication, paths: &[String]) -> String {
 }
 
 /// Lets every crawler in and points at the sitemap.
-pub fn robots(p: &Publication) -> String {
+pub fn robots(p: &Library) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
         base(p)

@@ -4,307 +4,181 @@
 
 use content::blog::BlogQuery;
 use content::date::PartialDate;
-use content::members::Members;
-use content::post::{
-    internal_link_exists, list_page_url, order_and_link, ListPage, Page, Post, PostIndex,
-    LATEST_POSTS, PAGES,
-};
-use content::site::SiteConfig;
+use content::library::{Library, Shelf};
+use content::post::{list_page_url, ListPage, PostIndex, LATEST_POSTS, PAGES};
 use content::source::{
     clean_text, load_members, load_site, load_timeline, parse_page, parse_post, SourceError,
 };
-use content::timeline::Timeline;
 use serde::Serialize;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 pub mod boot;
+mod error;
 pub mod feeds;
 pub mod headers;
 pub mod pages;
 
-/// Everything the build will write, held in memory until all of it is valid.
-#[derive(Debug)]
-pub struct Publication {
-    /// The checked site settings.
-    pub site: SiteConfig,
-    /// Every checked post, newest first.
-    pub posts: Vec<Post>,
-    /// The checked timeline.
-    pub timeline: Timeline,
-    /// The checked members directory, A to Z.
-    pub members: Members,
-    /// The standalone pages: privacy notice, accessibility statement.
-    pub pages: Vec<Page>,
-}
-
-fn io_error(file: &Path, error: std::io::Error) -> SourceError {
-    SourceError {
-        file: file.display().to_string(),
-        line: None,
-        field: None,
-        message: error.to_string(),
-    }
-}
+pub use error::Error;
 
 /// Reads a source file as text an editor wrote: a byte-order mark dropped, control
 /// characters refused with their place.
-fn read_source(path: &Path) -> Result<String, SourceError> {
-    let src = fs::read_to_string(path).map_err(|e| io_error(path, e))?;
-    clean_text(&path.display().to_string(), &src)
+fn read_source(path: &Path) -> Result<String, Error> {
+    let src = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    Ok(clean_text(&path.display().to_string(), &src)?)
+}
+
+/// Reads and parses one file with `parse`, adding any mistakes to `errors`.
+fn read_one<T>(
+    path: &Path,
+    errors: &mut Vec<SourceError>,
+    parse: impl FnOnce(&str, &str) -> Result<T, Vec<SourceError>>,
+) -> Result<Option<T>, Error> {
+    let src = match read_source(path) {
+        Ok(src) => src,
+        Err(Error::Content(mut own)) => {
+            errors.append(&mut own);
+            return Ok(None);
+        }
+        Err(other) => return Err(other),
+    };
+    match parse(&path.display().to_string(), &src) {
+        Ok(value) => Ok(Some(value)),
+        Err(mut own) => {
+            errors.append(&mut own);
+            Ok(None)
+        }
+    }
+}
+
+/// The file's name without `.md`: a post's or page's slug.
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The Markdown files in `dir`, sorted; any other file is refused, so a post saved as
 /// `news.MD` or `news.txt` is never skipped without a word. Hidden files (`.gitkeep`,
 /// `.DS_Store`) and folders are left alone.
-fn markdown_files(dir: &Path, errors: &mut Vec<SourceError>) -> Result<Vec<PathBuf>, SourceError> {
+fn markdown_files(dir: &Path, errors: &mut Vec<SourceError>) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
-    for entry in fs::read_dir(dir).map_err(|e| io_error(dir, e))?.flatten() {
+    for entry in fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.flatten() {
         let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || path.is_dir() {
+        if entry.file_name().to_string_lossy().starts_with('.') || path.is_dir() {
             continue;
         }
         if path.extension().is_some_and(|x| x == "md") {
             files.push(path);
         } else {
-            let stem = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or(name.clone());
-            errors.push(SourceError {
-                file: path.display().to_string(),
-                line: None,
-                field: None,
-                message: format!(
-                    "only Markdown files ending .md belong in this folder; rename it to {stem}.md, or move it out"
+            errors.push(SourceError::file(
+                path.display().to_string(),
+                format!(
+                    "only Markdown files ending .md belong in this folder; rename it to {}.md, or move it out",
+                    stem(&path)
                 ),
-            });
+            ));
         }
     }
     files.sort();
     Ok(files)
 }
 
-/// Reads and checks every source under `content_dir`, reporting every mistake at once.
-pub fn read(content_dir: &Path) -> Result<Publication, Vec<SourceError>> {
-    let site_file = content_dir.join("site.toml");
-    let site_src = read_source(&site_file).map_err(|e| vec![e])?;
-    let mut site = load_site(&site_file.display().to_string(), &site_src)?;
-    // A deployment may name its form service at build time instead of in content.
+/// `content/site.toml`, with the form service's address taken from `SIGNUP_ENDPOINT`
+/// when a deployment sets it at build time instead.
+fn read_site(content_dir: &Path) -> Result<content::site::SiteConfig, Error> {
+    let file = content_dir.join("site.toml");
+    let mut site = load_site(&file.display().to_string(), &read_source(&file)?)?;
     if let Some(endpoint) = std::env::var("SIGNUP_ENDPOINT")
         .ok()
         .filter(|e| !e.trim().is_empty())
     {
         site.signup.endpoint = Some(endpoint.trim().to_string());
-        let problems = site.validate();
-        if !problems.is_empty() {
-            return Err(problems
-                .into_iter()
-                .map(|p| SourceError {
-                    file: "SIGNUP_ENDPOINT".into(),
-                    line: None,
-                    field: Some(p.field),
-                    message: p.message,
-                })
-                .collect());
+        if let Some(problem) = site.validate().into_iter().next() {
+            return Err(Error::Setting {
+                name: "SIGNUP_ENDPOINT",
+                message: format!("{}: {}", problem.field, problem.message),
+            });
         }
     }
+    Ok(site)
+}
 
+/// Reads every source under `content_dir`, each checked on its own, then the rules
+/// across files, reporting every mistake at once. `publish` is only this file input,
+/// and the output below: the rules are the content crate's.
+pub fn read(content_dir: &Path) -> Result<Library, Error> {
+    let site = read_site(content_dir)?;
     let mut errors = Vec::new();
-    let files = markdown_files(&content_dir.join("posts"), &mut errors).map_err(|e| vec![e])?;
-    let mut parsed = Vec::new();
-    for file in &files {
-        let name = file.display().to_string();
-        let slug = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match read_source(file) {
-            Ok(src) => match parse_post(&name, &slug, &src, &site) {
-                Ok(post) => parsed.push((name, post)),
-                Err(mut e) => errors.append(&mut e),
-            },
-            Err(e) => errors.push(e),
-        }
+    let post_files = markdown_files(&content_dir.join("posts"), &mut errors)?;
+    let mut posts = Vec::new();
+    for file in &post_files {
+        let slug = stem(file);
+        posts.extend(read_one(file, &mut errors, |name, src| {
+            parse_post(name, &slug, src)
+        })?);
     }
-
-    // Every post file counts as a link target, even one with mistakes, so one
-    // error is not reported again as broken links elsewhere.
-    let slugs: Vec<String> = files
-        .iter()
-        .filter_map(|f| f.file_stem().map(|s| s.to_string_lossy().into_owned()))
-        .collect();
-    let slug_refs: Vec<&str> = slugs.iter().map(String::as_str).collect();
-
-    let timeline_file = content_dir.join("timeline.toml");
-    let timeline_name = timeline_file.display().to_string();
-    let timeline = match read_source(&timeline_file) {
-        Ok(src) => match load_timeline(&timeline_name, &src, &slug_refs) {
-            Ok(parsed) => Some(parsed),
-            Err(mut e) => {
-                errors.append(&mut e);
-                None
-            }
-        },
-        Err(e) => {
-            errors.push(e);
-            None
-        }
-    };
-    let mut pages = Vec::new();
-    let mut page_links = Vec::new();
     let pages_dir = content_dir.join("pages");
-    for file in markdown_files(&pages_dir, &mut errors).map_err(|e| vec![e])? {
-        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());
-        if !stem.as_deref().is_some_and(|s| PAGES.contains(&s)) {
-            errors.push(SourceError {
-                file: file.display().to_string(),
-                line: None,
-                field: None,
-                message: format!(
+    for file in markdown_files(&pages_dir, &mut errors)? {
+        if !PAGES.contains(&stem(&file).as_str()) {
+            errors.push(SourceError::file(
+                file.display().to_string(),
+                format!(
                     "the site has no page of this name; its pages are {}",
                     PAGES.join(", ")
                 ),
-            });
+            ));
         }
     }
+    let mut pages = Vec::new();
     for slug in PAGES {
         let file = pages_dir.join(format!("{slug}.md"));
-        let name = file.display().to_string();
-        match read_source(&file) {
-            Ok(src) => match parse_page(&name, slug, &src) {
-                Ok(parsed) => {
-                    page_links.extend(
-                        parsed
-                            .internal_links
-                            .into_iter()
-                            .map(|(line, href)| (name.clone(), line, href)),
-                    );
-                    pages.push(parsed.page);
-                }
-                Err(mut e) => errors.append(&mut e),
-            },
-            Err(e) => errors.push(e),
-        }
+        pages.extend(read_one(&file, &mut errors, |name, src| {
+            parse_page(name, slug, src)
+        })?);
     }
-
-    let members_file = content_dir.join("members.toml");
-    let members = match read_source(&members_file) {
-        Ok(src) => match load_members(&members_file.display().to_string(), &src) {
-            Ok(members) => Some(members),
-            Err(mut e) => {
-                errors.append(&mut e);
-                None
-            }
-        },
-        Err(e) => {
-            errors.push(e);
-            None
-        }
-    };
-    let milestone_ids: Vec<&str> = timeline
-        .iter()
-        .flat_map(|t| t.timeline.milestones.iter().map(|m| m.id.as_str()))
-        .collect();
-
-    let mut links: Vec<(&str, usize, &str, &str)> = Vec::new();
-    for (name, post) in &parsed {
-        links.extend(
-            post.internal_links
-                .iter()
-                .map(|(line, href)| (name.as_str(), *line, "body", href.as_str())),
-        );
-    }
-    links.extend(
-        page_links
-            .iter()
-            .map(|(file, line, href)| (file.as_str(), *line, "body", href.as_str())),
-    );
-    if let Some(parsed) = &timeline {
-        links.extend(
-            parsed
-                .internal_links
-                .iter()
-                .map(|(line, href)| (timeline_name.as_str(), *line, "description", href.as_str())),
-        );
-    }
-    for (file, line, field, href) in links {
-        let problem = if !internal_link_exists(href, &slug_refs) {
-            Some(format!(
-                "link \"{href}\" leads to no page or post on this site"
-            ))
-        } else {
-            // With a broken timeline its ids are unknown: report that once, not here.
-            timeline_fragment(href)
-                .filter(|id| timeline.is_some() && !milestone_ids.contains(id))
-                .map(|id| format!("link \"{href}\": the timeline has no milestone \"{id}\""))
-        };
-        if let Some(message) = problem {
-            errors.push(SourceError {
-                file: file.to_string(),
-                line: Some(line),
-                field: Some(field.into()),
-                message,
-            });
-        }
-    }
-    if !errors.is_empty() {
-        errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-        return Err(errors);
-    }
-    let (Some(timeline), Some(members)) = (timeline, members) else {
-        return Err(errors);
-    };
-    let mut posts: Vec<Post> = parsed.into_iter().map(|(_, p)| p.post).collect();
-    order_and_link(&mut posts);
-    Ok(Publication {
+    let timeline = read_one(
+        &content_dir.join("timeline.toml"),
+        &mut errors,
+        load_timeline,
+    )?;
+    let members = read_one(&content_dir.join("members.toml"), &mut errors, load_members)?;
+    let shelf = Shelf {
         site,
+        post_files: post_files.iter().map(|f| stem(f)).collect(),
         posts,
-        timeline: timeline.timeline,
-        members,
         pages,
-    })
-}
-
-/// The milestone id in a `/timeline#id` link, if it has one.
-fn timeline_fragment(href: &str) -> Option<&str> {
-    href.strip_prefix("/timeline")
-        .and_then(|rest| rest.rsplit_once('#'))
-        .map(|(_, id)| id)
-        .filter(|id| !id.is_empty())
+        timeline,
+        members,
+    };
+    Ok(Library::assemble(shelf, errors)?)
 }
 
 /// Writes JSON, laid out for reading when `pretty`; a value that cannot be written
 /// stops the build with the file named, never leaving an empty file behind.
-fn write_json<T: Serialize>(path: &Path, value: &T, pretty: bool) -> Result<(), SourceError> {
+fn write_json<T: Serialize>(path: &Path, value: &T, pretty: bool) -> Result<(), Error> {
     let json = if pretty {
         serde_json::to_string_pretty(value)
     } else {
         serde_json::to_string(value)
     }
-    .map_err(|e| SourceError {
-        file: path.display().to_string(),
-        line: None,
-        field: None,
-        message: e.to_string(),
-    })?;
+    .map_err(|e| Error::output(path, e.to_string()))?;
     write(path, json.as_bytes())
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<(), SourceError> {
+fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
-    fs::write(path, bytes).map_err(|e| io_error(path, e))
+    fs::write(path, bytes).map_err(|e| Error::io(path, e))
 }
 
 /// The Netlify and Cloudflare Pages rule: every route has its own page, so any other path is not found.
 pub const REDIRECTS: &str =
     "# Every route has its own page; any other path is not found.\n/*    /404.html    404\n";
 
-/// Writes the publication's JSON and host files into `out`, returning the files written.
-pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, SourceError> {
+/// Writes the library's JSON and host files into `out`, returning the files written.
+pub fn write_all(publication: &Library, out: &Path) -> Result<Vec<PathBuf>, Error> {
     let posts_dir = out.join("content").join("posts");
     let mut written = vec![
         out.join("content").join("site.json"),
@@ -365,12 +239,7 @@ pub fn write_all(publication: &Publication, out: &Path) -> Result<Vec<PathBuf>, 
             written.push(path);
         }
     }
-    let paths = pages::paths(publication).map_err(|message| SourceError {
-        file: "src/lib.rs (the app's route table)".into(),
-        line: None,
-        field: None,
-        message,
-    })?;
+    let paths = pages::paths(publication).map_err(|message| Error::Pages(vec![message]))?;
     let feed = out.join("feed.json");
     write_json(&feed, &feeds::json_feed(publication), true)?;
     written.push(feed);
@@ -408,11 +277,9 @@ pub enum Build {
 
 /// The day the build renders date-dependent labels for: `set` (the `BUILD_DATE`
 /// variable, `YYYY-MM-DD`, so tests can pin it) or else today by the build machine's clock, in UTC.
-pub fn build_date(set: Option<String>) -> Result<PartialDate, SourceError> {
-    let problem = |message: String| SourceError {
-        file: "BUILD_DATE".into(),
-        line: None,
-        field: None,
+pub fn build_date(set: Option<String>) -> Result<PartialDate, Error> {
+    let problem = |message: String| Error::Setting {
+        name: "BUILD_DATE",
         message,
     };
     match set {
@@ -439,20 +306,13 @@ pub fn build_date(set: Option<String>) -> Result<PartialDate, SourceError> {
 /// Writes a page for every route and post from the built `index.html`, each the app's
 /// own view rendered from the published JSON (written by `build` into `out`), so each
 /// reads without JavaScript and previews well; `404.html` serves any other path.
-pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Vec<SourceError>> {
+pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Error> {
     let publication = read(content_dir)?;
-    let built = build_date(std::env::var("BUILD_DATE").ok()).map_err(|e| vec![e])?;
+    let built = build_date(std::env::var("BUILD_DATE").ok())?;
     let index = out.join("index.html");
-    let template = fs::read_to_string(&index).map_err(|e| vec![io_error(&index, e)])?;
+    let template = fs::read_to_string(&index).map_err(|e| Error::io(&index, e))?;
     // A problem with Trunk's page is reported against that file.
-    let in_index = |message: String| {
-        vec![SourceError {
-            file: index.display().to_string(),
-            line: None,
-            field: None,
-            message,
-        }]
-    };
+    let in_index = |message: String| Error::output(&index, message);
     let template = boot::start_after_first_paint(&template).map_err(in_index)?;
     let hashes = headers::inline_script_hashes(&template);
     let endpoint = publication.site.signup.endpoint.as_deref();
@@ -470,7 +330,7 @@ pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Vec
         template
     };
     let hashed: Vec<String> = fs::read_dir(out)
-        .map_err(|e| vec![io_error(out, e)])?
+        .map_err(|e| Error::io(out, e))?
         .filter_map(|entry| entry.ok())
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
         .filter(|name| headers::is_content_hashed(name))
@@ -479,19 +339,8 @@ pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Vec
     write(
         &out.join("_headers"),
         headers::headers_file(&csp, &hashed).as_bytes(),
-    )
-    .map_err(|e| vec![e])?;
-    let pages = pages::render_all(&publication, out, built).map_err(|problems| {
-        problems
-            .into_iter()
-            .map(|message| SourceError {
-                file: out.display().to_string(),
-                line: None,
-                field: None,
-                message,
-            })
-            .collect::<Vec<_>>()
-    })?;
+    )?;
+    let pages = pages::render_all(&publication, out, built).map_err(Error::Pages)?;
     for page in &pages {
         let html = pages::fill(&template, &publication.site, page, built).map_err(in_index)?;
         let path = match page.path.as_str() {
@@ -499,7 +348,7 @@ pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Vec
             pages::NOT_FOUND_PATH => out.join("404.html"),
             other => out.join(other.trim_start_matches('/')).join("index.html"),
         };
-        write(&path, html.as_bytes()).map_err(|e| vec![e])?;
+        write(&path, html.as_bytes())?;
     }
     Ok(pages.len())
 }

@@ -27,54 +27,31 @@ fn main() -> ExitCode {
         .unwrap_or_else(|| PathBuf::from("content"));
     let started = std::time::Instant::now();
     let ms = || started.elapsed().as_millis();
-    match args.first().map(String::as_str) {
-        Some("build") => match publish::read(&content_dir) {
-            Ok(publication) => match publish::write_all(&publication, &out) {
-                Ok(files) => {
-                    println!(
-                        "publish: {} posts checked, {} files written to {} in {} ms",
-                        publication.posts.len(),
-                        files.len(),
-                        out.display(),
-                        ms()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("publish: {e}");
-                    ExitCode::FAILURE
-                }
-            },
-            Err(errors) => {
-                eprintln!(
-                    "publish: the content has {} problem(s) to fix:",
-                    errors.len()
-                );
-                for error in errors {
-                    eprintln!("  {error}");
-                }
-                ExitCode::FAILURE
-            }
-        },
-        Some("finish") => match publish::finish(&content_dir, &out, build_kind()) {
-            Ok(count) => {
-                println!(
-                    "publish: {count} pages written to {} in {} ms",
-                    out.display(),
-                    ms()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(errors) => {
-                for error in errors {
-                    eprintln!("publish: {error}");
-                }
-                ExitCode::FAILURE
-            }
-        },
+    let result = match args.first().map(String::as_str) {
+        Some("build") => publish::read(&content_dir).and_then(|library| {
+            let files = publish::write_all(&library, &out)?;
+            Ok(format!(
+                "{} posts checked, {} files written to {}",
+                library.posts.len(),
+                files.len(),
+                out.display()
+            ))
+        }),
+        Some("finish") => publish::finish(&content_dir, &out, build_kind())
+            .map(|count| format!("{count} pages written to {}", out.display())),
         _ => {
             eprintln!("{USAGE}");
-            ExitCode::from(2)
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(done) => {
+            println!("publish: {done} in {} ms", ms());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("publish: {error}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -2,10 +2,10 @@
 //! parameter filled from the content, and each the app's own view rendered at build
 //! time, set into Trunk's `index.html` with the head tags link previews need.
 
-use crate::Publication;
 use content::blog::BlogQuery;
 use content::date::PartialDate;
 use content::html::escape;
+use content::library::Library;
 use content::post::PostIndex;
 use content::site::SiteConfig;
 use send_site::head::PageFacts;
@@ -28,11 +28,7 @@ pub struct BuiltPage {
 }
 
 /// The values a route parameter takes, given the ones already chosen to its left.
-fn values(
-    p: &Publication,
-    param: &str,
-    chosen: &[(String, String)],
-) -> Result<Vec<String>, String> {
+fn values(p: &Library, param: &str, chosen: &[(String, String)]) -> Result<Vec<String>, String> {
     match param {
         "slug" => Ok(p.posts.iter().map(|post| post.meta.slug.clone()).collect()),
         "category" => Ok(p.site.categories.iter().map(|c| c.slug.clone()).collect()),
@@ -55,7 +51,7 @@ fn values(
 
 /// Every address the build writes a page for: each route in the app's route table,
 /// with its parameters filled from the content.
-pub fn paths(p: &Publication) -> Result<Vec<String>, String> {
+pub fn paths(p: &Library) -> Result<Vec<String>, String> {
     let mut paths = Vec::new();
     for route in routes() {
         let mut partial: Vec<(String, Vec<(String, String)>)> = vec![(String::new(), Vec::new())];
@@ -92,7 +88,7 @@ pub fn paths(p: &Publication) -> Result<Vec<String>, String> {
 /// Renders every page from the files published under `out`, as on the day `built`;
 /// a page that renders "not found" or an error panel is a build error, never a page.
 pub fn render_all(
-    p: &Publication,
+    p: &Library,
     out: &Path,
     built: PartialDate,
 ) -> Result<Vec<BuiltPage>, Vec<String>> {

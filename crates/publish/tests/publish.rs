@@ -47,10 +47,8 @@ fn copy_of_content(name: &str) -> PathBuf {
 fn problems(content: &Path) -> Vec<String> {
     publish::read(content)
         .err()
+        .map(|e| e.lines())
         .unwrap_or_default()
-        .iter()
-        .map(ToString::to_string)
-        .collect()
 }
 
 fn edit(path: &Path, from: &str, to: &str) {
@@ -122,11 +120,11 @@ fn a_bad_site_file_fails_naming_file_line_and_field() {
         "contact_email = \"contact@example.org\"",
         "contact_email = \"nobody\"",
     );
-    let errors = publish::read(&content).err().unwrap_or_default();
+    let errors = problems(&content);
     assert_eq!(errors.len(), 1, "{errors:?}");
-    let message = errors[0].to_string();
+    let message = &errors[0];
     assert!(
-        message.contains("site.toml:9: field `contact_email`"),
+        message.contains("site.toml:9:1: field `contact_email`"),
         "{message}"
     );
 }
@@ -149,7 +147,7 @@ fn a_bad_post_fails_and_nothing_is_written() {
         "{messages:?}"
     );
     assert!(
-        messages[1].contains("first-anniversary.md:4: field `category`"),
+        messages[1].contains("first-anniversary.md:4:1: field `category`"),
         "{messages:?}"
     );
 }
@@ -159,11 +157,11 @@ fn links_to_missing_posts_fail() {
     let content = copy_of_content("missing-post");
     fs::remove_file(content.join("posts/why-the-specialist-workforce-matters.md"))
         .unwrap_or_else(|e| panic!("{e}"));
-    let errors = publish::read(&content).err().unwrap_or_default();
+    let errors = problems(&content);
     assert!(
-        errors.iter().any(|e| e
-            .to_string()
-            .contains("/blog/why-the-specialist-workforce-matters")),
+        errors
+            .iter()
+            .any(|e| e.contains("/blog/why-the-specialist-workforce-matters")),
         "{errors:?}"
     );
 }
@@ -175,7 +173,7 @@ fn finished(
     content: &Path,
     template: &str,
     build: publish::Build,
-) -> (PathBuf, Result<usize, Vec<content::source::SourceError>>) {
+) -> (PathBuf, Result<usize, publish::Error>) {
     let out = scratch(name);
     let publication = publish::read(content).unwrap_or_else(|e| panic!("{e:?}"));
     publish::write_all(&publication, &out).unwrap_or_else(|e| panic!("{e}"));
@@ -320,7 +318,7 @@ fn timeline_links_are_checked_both_ways() {
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(
         messages[0].contains(
-            "timeline.toml:44: field `milestones[0].post`: there is no post \"no-such-post\""
+            "timeline.toml:44:1: field `milestones[0].post`: there is no post \"no-such-post\""
         ),
         "{messages:?}"
     );
@@ -597,10 +595,8 @@ fn a_published_file_the_views_cannot_read_fails_the_build_naming_the_page() {
     fs::write(out.join("content/timeline.json"), "{ not json").unwrap_or_else(|e| panic!("{e}"));
     let problems: Vec<String> = publish::finish(&content, &out, publish::Build::Release)
         .err()
-        .unwrap_or_default()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+        .map(|e| e.lines())
+        .unwrap_or_default();
     assert!(
         problems
             .iter()
@@ -741,7 +737,7 @@ fn input_an_editor_cannot_see_is_named_with_its_file_and_line() {
     fs::write(content.join("pages/about.txt"), "x").unwrap_or_else(|e| panic!("{e}"));
     let messages = problems(&content);
     let expected = [
-        "first-anniversary.md:11: column 36: an invisible control character U+000B (a vertical tab), often pasted from a word processor; delete it and type the text again",
+        "first-anniversary.md:11:36: an invisible control character U+000B (a vertical tab), often pasted from a word processor; delete it and type the text again",
         "posts/news.MD: only Markdown files ending .md belong in this folder; rename it to news.md, or move it out",
         "pages/about.txt: only Markdown files ending .md belong in this folder; rename it to about.md, or move it out",
     ];
@@ -770,7 +766,7 @@ fn a_site_address_that_would_break_a_page_or_feed_is_refused() {
     assert_eq!(
         messages,
         [format!(
-            "{}:12: field `base_url`: \"https://example.org/?a=1&b=2\" must be an address with at most a path after the host; remove the query (from ?)",
+            "{}:12:1: field `base_url`: \"https://example.org/?a=1&b=2\" must be an address with at most a path after the host; remove the query (from ?)",
             content.join("site.toml").display()
         )]
     );

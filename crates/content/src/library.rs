@@ -1,0 +1,254 @@
+//! The library: the whole of the content once every file has been read and checked
+//! on its own (by [`crate::source`]), and the one place for every rule that needs
+//! more than one file: a post's category from `site.toml`, the post a milestone
+//! names, and every site link (to a route, a post, or a milestone on the timeline).
+
+use crate::members::Members;
+use crate::post::{internal_link_exists, order_and_link, Page, Post};
+use crate::site::SiteConfig;
+use crate::source::{ParsedPage, ParsedPost, ParsedTimeline, SiteLink, SourceError};
+use crate::timeline::Timeline;
+
+/// Every file read, each checked on its own; what the rules across files are applied to.
+#[derive(Debug)]
+pub struct Shelf {
+    /// The checked site settings.
+    pub site: SiteConfig,
+    /// The slug of every post file, even one with mistakes of its own, so that one
+    /// mistake is not reported again as broken links in other files.
+    pub post_files: Vec<String>,
+    /// The posts that passed their own checks.
+    pub posts: Vec<ParsedPost>,
+    /// The standalone pages that passed their own checks.
+    pub pages: Vec<ParsedPage>,
+    /// The timeline, when it passed its own checks.
+    pub timeline: Option<ParsedTimeline>,
+    /// The members directory, when it passed its own checks.
+    pub members: Option<Members>,
+}
+
+/// The checked content, held in memory until all of it is valid, from which every
+/// published file is written.
+#[derive(Debug)]
+pub struct Library {
+    /// The checked site settings.
+    pub site: SiteConfig,
+    /// Every post, newest first, each linked to its neighbours.
+    pub posts: Vec<Post>,
+    /// The checked timeline.
+    pub timeline: Timeline,
+    /// The members directory, A to Z.
+    pub members: Members,
+    /// The standalone pages: privacy notice, accessibility statement.
+    pub pages: Vec<Page>,
+}
+
+impl Library {
+    /// Applies the rules across files to `shelf`. `errors` are the files' own mistakes:
+    /// all are reported together, in file and line order, so an editor sees every
+    /// problem in one build.
+    pub fn assemble(shelf: Shelf, mut errors: Vec<SourceError>) -> Result<Self, Vec<SourceError>> {
+        errors.extend(across_files(&shelf));
+        if !errors.is_empty() {
+            errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+            return Err(errors);
+        }
+        let Shelf {
+            site,
+            posts,
+            pages,
+            timeline,
+            members,
+            ..
+        } = shelf;
+        let (Some(timeline), Some(members)) = (timeline, members) else {
+            return Err(vec![SourceError::file(
+                "content",
+                "the timeline or members file was not read; the build is incomplete",
+            )]);
+        };
+        let mut posts: Vec<Post> = posts.into_iter().map(|p| p.post).collect();
+        order_and_link(&mut posts);
+        Ok(Self {
+            site,
+            posts,
+            timeline: timeline.timeline,
+            members,
+            pages: pages.into_iter().map(|p| p.page).collect(),
+        })
+    }
+}
+
+/// The milestone id in a `/timeline#id` link, if it has one.
+fn timeline_fragment(href: &str) -> Option<&str> {
+    href.strip_prefix("/timeline")
+        .and_then(|rest| rest.rsplit_once('#'))
+        .map(|(_, id)| id)
+        .filter(|id| !id.is_empty())
+}
+
+/// Every mistake that only shows when files are read together.
+fn across_files(shelf: &Shelf) -> Vec<SourceError> {
+    let mut errors = Vec::new();
+    let slugs: Vec<&str> = shelf.post_files.iter().map(String::as_str).collect();
+    for parsed in &shelf.posts {
+        let category = &parsed.post.meta.category;
+        if shelf.site.category(category).is_none() {
+            let known: Vec<&str> = shelf
+                .site
+                .categories
+                .iter()
+                .map(|c| c.slug.as_str())
+                .collect();
+            errors.push(parsed.origin.error(
+                "category",
+                format!(
+                    "\"{category}\" is not a category in site.toml; use one of: {}",
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
+    if let Some(parsed) = &shelf.timeline {
+        for (i, milestone) in parsed.timeline.milestones.iter().enumerate() {
+            if let Some(post) = milestone.post.as_deref().filter(|p| !slugs.contains(p)) {
+                errors.push(parsed.origin.error(
+                    &format!("milestones[{i}].post"),
+                    format!("there is no post \"{post}\""),
+                ));
+            }
+        }
+    }
+    let milestone_ids: Vec<&str> = shelf
+        .timeline
+        .iter()
+        .flat_map(|t| t.timeline.milestones.iter().map(|m| m.id.as_str()))
+        .collect();
+    let links = shelf
+        .posts
+        .iter()
+        .map(|p| (p.origin.file.as_str(), &p.links))
+        .chain(shelf.pages.iter().map(|p| (p.file.as_str(), &p.links)))
+        .chain(
+            shelf
+                .timeline
+                .iter()
+                .map(|t| (t.origin.file.as_str(), &t.links)),
+        );
+    for (file, links) in links {
+        for SiteLink { line, field, href } in links {
+            let problem = if !internal_link_exists(href, &slugs) {
+                Some(format!(
+                    "link \"{href}\" leads to no page or post on this site"
+                ))
+            } else {
+                // With a broken timeline its ids are unknown: that is reported once, not here.
+                timeline_fragment(href)
+                    .filter(|id| shelf.timeline.is_some() && !milestone_ids.contains(id))
+                    .map(|id| format!("link \"{href}\": the timeline has no milestone \"{id}\""))
+            };
+            if let Some(message) = problem {
+                errors.push(SourceError::at_line(file, *line, Some(field), message));
+            }
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{load_members, load_timeline, parse_page, parse_post};
+
+    const POST: &str = "+++\ntitle = \"A post\"\ndate = 2023-11-02\ncategory = \"news\"\nauthor = \"RCSLT\"\nsummary = \"What happened.\"\n+++\n\nSee [the launch](/timeline#launch) and [join](/join).\n";
+    const PAGE: &str =
+        "+++\ntitle = \"Privacy\"\nsummary = \"How.\"\n+++\n\nRead [the post](/blog/a-post).\n";
+    const MEMBERS: &str =
+        "[[members]]\nname = \"An Example Society\"\ntype = \"charity\"\nsample = true\n";
+
+    /// A shelf of one post, one page, the timeline and members, from these texts.
+    fn shelf(post: &str, page: &str, timeline: &str) -> Shelf {
+        fn ok<T>(read: Result<T, Vec<SourceError>>) -> T {
+            read.unwrap_or_else(|e| panic!("expected the test content to read cleanly: {e:?}"))
+        }
+        Shelf {
+            site: crate::source::site_for_tests(),
+            post_files: vec!["a-post".into()],
+            posts: vec![ok(parse_post("content/posts/a-post.md", "a-post", post))],
+            pages: vec![ok(parse_page("content/pages/privacy.md", "privacy", page))],
+            timeline: Some(ok(load_timeline("content/timeline.toml", timeline))),
+            members: Some(ok(load_members("content/members.toml", MEMBERS))),
+        }
+    }
+
+    fn messages(shelf: Shelf) -> Vec<String> {
+        match Library::assemble(shelf, Vec::new()) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn good_content_assembles_newest_first() {
+        let library = Library::assemble(
+            shelf(POST, PAGE, crate::source::TIMELINE_FOR_TESTS),
+            Vec::new(),
+        );
+        let library = library.unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(library.posts.len(), 1);
+        assert_eq!(library.pages[0].slug, "privacy");
+        assert_eq!(library.timeline.milestones.len(), 2);
+    }
+
+    #[test]
+    fn each_rule_across_files_names_the_file_line_and_field() {
+        let timeline = crate::source::TIMELINE_FOR_TESTS;
+        let cases = [
+            (
+                shelf(&POST.replace("\"news\"", "\"gossip\""), PAGE, timeline),
+                "content/posts/a-post.md:4:1: field `category`: \"gossip\" is not a category in site.toml; use one of: news, campaign",
+            ),
+            (
+                shelf(POST, PAGE, &timeline.replace("post = \"a-post\"", "post = \"nope\"")),
+                "content/timeline.toml:17:1: field `milestones[0].post`: there is no post \"nope\"",
+            ),
+            (
+                shelf(&POST.replace("/timeline#launch", "/timeline#lunch"), PAGE, timeline),
+                "content/posts/a-post.md:9: field `body`: link \"/timeline#lunch\": the timeline has no milestone \"lunch\"",
+            ),
+            (
+                shelf(POST, &PAGE.replace("/blog/a-post", "/blog/b-post"), timeline),
+                "content/pages/privacy.md:6: field `body`: link \"/blog/b-post\" leads to no page or post on this site",
+            ),
+            (
+                shelf(POST, PAGE, &timeline.replace("(/join)", "(/joinus)")),
+                "content/timeline.toml:24: field `milestones[1].description`: link \"/joinus\" leads to no page or post on this site",
+            ),
+        ];
+        for (shelf, expected) in cases {
+            assert_eq!(messages(shelf), [expected]);
+        }
+    }
+
+    #[test]
+    fn a_post_with_its_own_mistakes_still_counts_as_a_link_target() {
+        let mut with_broken_post = shelf(POST, PAGE, crate::source::TIMELINE_FOR_TESTS);
+        with_broken_post.posts.clear();
+        let own = SourceError::at_line("content/posts/a-post.md", 3, Some("date"), "not a date");
+        let errors = Library::assemble(with_broken_post, vec![own.clone()]).err();
+        assert_eq!(
+            errors,
+            Some(vec![own]),
+            "only the post's own mistake is reported"
+        );
+    }
+
+    #[test]
+    fn a_broken_timeline_is_not_reported_again_as_broken_fragments() {
+        let mut without_timeline = shelf(POST, PAGE, crate::source::TIMELINE_FOR_TESTS);
+        without_timeline.timeline = None;
+        let own = SourceError::at_line("content/timeline.toml", 1, None, "bad");
+        let errors = Library::assemble(without_timeline, vec![own.clone()]).err();
+        assert_eq!(errors, Some(vec![own]));
+    }
+}

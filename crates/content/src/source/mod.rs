@@ -1,0 +1,237 @@
+//! Reading the editors' sources, one module per kind of file: TOML settings,
+//! Markdown posts and pages with TOML front matter. Each file is checked on its
+//! own here; the rules across files belong to [`crate::library`].
+
+mod members;
+mod page;
+mod post;
+mod site;
+mod timeline;
+mod toml_text;
+
+pub use members::load_members;
+pub use page::{parse_page, ParsedPage};
+pub use post::{parse_post, ParsedPost};
+pub use site::load_site;
+pub use timeline::{load_timeline, ParsedTimeline};
+pub use toml_text::{Place, TomlText};
+
+#[cfg(test)]
+pub(crate) use site::tests::site as site_for_tests;
+#[cfg(test)]
+pub(crate) use timeline::tests::TIMELINE as TIMELINE_FOR_TESTS;
+
+use std::fmt;
+
+/// Something an editor must fix, located as precisely as the source allows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceError {
+    /// The file, as the editor knows it (`content/site.toml`).
+    pub file: String,
+    /// The line, counting from 1, when it can be found.
+    pub line: Option<usize>,
+    /// The column, counting characters from 1, when it can be found.
+    pub column: Option<usize>,
+    /// The field at fault, when there is one.
+    pub field: Option<String>,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl SourceError {
+    /// A problem with a whole file, or with something outside any file's lines.
+    pub fn file(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            file: file.into(),
+            line: None,
+            column: None,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    /// A problem on a line, in a named field when there is one.
+    pub fn at_line(
+        file: impl Into<String>,
+        line: usize,
+        field: Option<&str>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            line: Some(line),
+            field: field.map(str::to_string),
+            ..Self::file(file, message)
+        }
+    }
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": field `{field}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for SourceError {}
+
+/// Where a parsed file's TOML came from, so a rule across files can place its error
+/// at the field it is about.
+#[derive(Clone, Debug)]
+pub struct Origin {
+    /// The file, as the editor knows it.
+    pub file: String,
+    toml: String,
+    first_line: usize,
+}
+
+impl Origin {
+    fn new(file: &str, toml: &str, first_line: usize) -> Self {
+        Self {
+            file: file.to_string(),
+            toml: toml.to_string(),
+            first_line,
+        }
+    }
+
+    /// An error about a field of this file, placed at the field.
+    pub fn error(&self, field: &str, message: impl Into<String>) -> SourceError {
+        TomlText::new(&self.file, &self.toml, self.first_line).error(field, message)
+    }
+}
+
+/// A site-relative link written in a file, to be checked against the whole library.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteLink {
+    /// The line of the file it is written on.
+    pub line: usize,
+    /// The field it is written in (`body`, `milestones[2].description`).
+    pub field: String,
+    /// The link as written.
+    pub href: String,
+}
+
+/// Readies a file's text for parsing: a byte-order mark (which some editors write) is
+/// dropped, and a control character (a vertical tab or form feed pasted from a word
+/// processor, say) is refused with its line and column, since no feed can carry it.
+pub fn clean_text(file: &str, src: &str) -> Result<String, SourceError> {
+    let text = src.strip_prefix('\u{feff}').unwrap_or(src);
+    for (index, line) in text.lines().enumerate() {
+        if let Some((column, c)) = line
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_control() && *c != '\t' && *c != '\r')
+        {
+            let name = match c {
+                '\u{b}' => " (a vertical tab)",
+                '\u{c}' => " (a form feed)",
+                '\u{0}' => " (a null)",
+                _ => "",
+            };
+            return Err(SourceError {
+                column: Some(column + 1),
+                ..SourceError::at_line(
+                    file,
+                    index + 1,
+                    None,
+                    format!(
+                        "an invisible control character U+{:04X}{name}, often pasted from a word processor; delete it and type the text again",
+                        c as u32
+                    ),
+                )
+            });
+        }
+    }
+    Ok(text.to_string())
+}
+
+/// A Markdown file split at its front matter.
+struct Split<'a> {
+    front: &'a str,
+    body: &'a str,
+    /// The file's line on which the body begins.
+    body_line: usize,
+}
+
+/// Splits a post or page into its front matter (between two `+++` lines) and body.
+fn split_front_matter(src: &str) -> Option<Split<'_>> {
+    let rest = src.strip_prefix("+++")?;
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            let front = &rest[..offset];
+            return Some(Split {
+                front,
+                body: &rest[offset + line.len()..],
+                body_line: front.lines().count() + 3,
+            });
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The site links a converted Markdown text makes, placed in its file.
+fn site_links(links: Vec<(usize, String)>, first_line: usize, field: &str) -> Vec<SiteLink> {
+    links
+        .into_iter()
+        .map(|(line, href)| SiteLink {
+            line: first_line + line - 1,
+            field: field.to_string(),
+            href,
+        })
+        .collect()
+}
+
+/// Markdown problems as errors placed in their file.
+fn markdown_errors(
+    file: &str,
+    problems: Vec<(usize, String)>,
+    first_line: usize,
+    field: &str,
+) -> Vec<SourceError> {
+    problems
+        .into_iter()
+        .map(|(line, message)| {
+            SourceError::at_line(file, first_line + line - 1, Some(field), message)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_and_a_control_character_is_refused_with_its_place() {
+        assert_eq!(
+            clean_text("a.md", "\u{feff}+++\ntitle = 1"),
+            Ok("+++\ntitle = 1".to_string())
+        );
+        assert_eq!(
+            clean_text("a.md", "tab\tand\r\nline"),
+            Ok("tab\tand\r\nline".to_string())
+        );
+        let error = clean_text(
+            "content/posts/news.md",
+            "+++\ntitle = \"x\"\n+++\n\nPasted\u{b}text\n",
+        )
+        .err()
+        .map(|e| e.to_string());
+        assert_eq!(
+            error.as_deref(),
+            Some("content/posts/news.md:5:7: an invisible control character U+000B (a vertical tab), often pasted from a word processor; delete it and type the text again")
+        );
+    }
+}

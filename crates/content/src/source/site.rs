@@ -1,0 +1,75 @@
+//! `content/site.toml`: the site's settings.
+
+use super::{SourceError, TomlText};
+use crate::site::SiteConfig;
+
+/// Reads and checks `content/site.toml`.
+pub fn load_site(file: &str, src: &str) -> Result<SiteConfig, Vec<SourceError>> {
+    let text = TomlText::new(file, src, 1);
+    let site: SiteConfig = text.parse().map_err(|e| vec![e])?;
+    let problems = site.validate();
+    if problems.is_empty() {
+        Ok(site)
+    } else {
+        Err(text.locate(problems))
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) const SITE: &str = r##"name = "#SENDInTheSpecialists"
+tagline = "Invest in the specialists"
+description = "A coalition"
+contact_email = "coalition@example.org"
+base_url = "https://example.org"
+
+[[categories]]
+slug = "news"
+name = "News"
+
+[[categories]]
+slug = "campaign"
+name = "Campaign"
+
+[signup]
+privacy_notice_version = "2026-11"
+support_max_chars = 1000
+
+[home]
+ask = "Invest."
+intro = "Because."
+"##;
+
+    pub(crate) fn site() -> SiteConfig {
+        load_site("site.toml", SITE).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    #[test]
+    fn site_errors_name_file_line_column_and_field() {
+        let bad = SITE.replace("slug = \"campaign\"", "slug = \"news\"");
+        let errors = load_site("content/site.toml", &bad)
+            .err()
+            .unwrap_or_default();
+        assert_eq!(
+            errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            ["content/site.toml:12:1: field `categories[1].slug`: \"news\" is used by an earlier category"]
+        );
+    }
+
+    #[test]
+    fn toml_type_errors_are_located() {
+        let bad = SITE.replace("support_max_chars = 1000", "support_max_chars = \"lots\"");
+        let errors = load_site("content/site.toml", &bad)
+            .err()
+            .unwrap_or_default();
+        assert_eq!(errors[0].line, Some(17), "{errors:?}");
+        assert_eq!(errors[0].column, Some(21), "{errors:?}");
+        let unknown = format!("{SITE}\n[extra]\nx = 1\n");
+        let errors = load_site("content/site.toml", &unknown)
+            .err()
+            .unwrap_or_default();
+        assert!(errors[0].message.contains("extra"), "{errors:?}");
+    }
+}
