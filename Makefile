@@ -15,15 +15,16 @@ build: setup
 	trunk build --release --offline
 
 # The browser tests run against a release build configured, as a deployment
-# would be, with a form service; the tests answer for that service.
+# would be, with a form service (Formspree's kind); the tests answer for that
+# service. The fixture site is configured for Netlify Forms.
 E2E_SIGNUP_ENDPOINT := https://forms.example.test/f/join
 
 # A second site, dist-fixture, from made-up content (16 posts, no conveners): the same
 # wasm, other pages. The parity tests compare every built page of both with the app.
 build-e2e: setup
-	SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) trunk build --release --offline
+	SIGNUP_SERVICE=formspree SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) trunk build --release --offline
 	node tests/fixtures/site.mjs target/fixture-content 16 --no-conveners
-	PUBLISH_CONTENT=target/fixture-content SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) \
+	PUBLISH_CONTENT=target/fixture-content SIGNUP_SERVICE=netlify \
 		trunk build --release --offline --dist dist-fixture
 
 lint:

@@ -5,6 +5,7 @@
   var started = false;
   function show(reason) {
     if (started) return;
+    window.__appFailed = true;
     var box = document.getElementById('app-failed');
     if (box) box.hidden = false;
     // The unfiltered list is better than none (see prefs.js).
@@ -28,13 +29,15 @@
 })();
 // A form the app sends (the join form posts) must not be posted away by the browser
 // if the reader presses its button before the app has taken over the page: what they
-// typed would be lost. Hold the press; the app makes it once it has taken over.
+// typed would be lost. Hold the press; the app makes it once it has taken over. If the
+// app has failed, a form that posts to a form service of its own goes as it is.
 document.addEventListener(
   'submit',
   function (event) {
     var form = event.target;
     if (!form || (form.getAttribute('method') || '').toLowerCase() !== 'post') return;
     if (document.querySelector('#app[data-app="live"]')) return;
+    if (window.__appFailed && form.getAttribute('action')) return;
     event.preventDefault();
     window.__heldSubmit = true;
   },

@@ -44,6 +44,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/timeline") view=Timeline />
                     <Route path=path!("/members") view=Members />
                     <Route path=path!("/join") view=Join />
+                    // Where a form service returns a reader who sent the built form without the app.
+                    <Route
+                        path=path!("/join/thanks")
+                        view=|| view! { <ContentPage slug="join-thanks" /> }
+                    />
                     <Route
                         path=path!("/privacy")
                         view=|| view! { <ContentPage slug="privacy" /> }

@@ -29,8 +29,8 @@ pub enum Delivery {
     Sent,
     /// The service found problems with some answers.
     FieldErrors(Vec<FieldError>),
-    /// The service refused the request with this status.
-    Refused(u16),
+    /// The service refused the request with this status, in these words if it gave any.
+    Refused(u16, Option<String>),
 }
 
 impl Delivery {
@@ -85,11 +85,11 @@ pub fn is_queued(submission_id: &str) -> bool {
 async fn post_once(item: &Queued) -> Outcome {
     let request = match gloo_net::http::Request::post(&item.endpoint)
         .header("Accept", "application/json")
-        .header("Content-Type", "application/json")
+        .header("Content-Type", content::service::content_type(&item.body))
         .body(item.body.clone())
     {
         Ok(request) => request,
-        Err(_) => return Outcome::Refused(0),
+        Err(_) => return Outcome::Refused(0, None),
     };
     match request.send().await {
         Err(_) => Outcome::Retry(None),
@@ -124,8 +124,8 @@ pub async fn deliver(item: Queued, state: RwSignal<Delivery>) {
                 state.set(Delivery::FieldErrors(errors));
                 return;
             }
-            Outcome::Refused(status) => {
-                state.set(Delivery::Refused(status));
+            Outcome::Refused(status, said) => {
+                state.set(Delivery::Refused(status, said));
                 return;
             }
             Outcome::Retry(retry_after) => {

@@ -2,7 +2,7 @@
 
 use crate::source::ContentFile;
 use content::response::ContentError;
-use content::site::SiteConfig;
+use content::site::{PublishedSite, SiteConfig};
 use leptos::prelude::*;
 
 /// Where the published site settings live.
@@ -69,7 +69,7 @@ pub fn provide() {
     let file = ContentFile::at(SITE_JSON);
     provide_context(Site {
         file,
-        config: Memo::new(move |_| file.read::<SiteConfig>()),
+        config: Memo::new(move |_| file.read::<PublishedSite>().map(|read| read.map(|s| s.0))),
     });
     provide_context(LastBlogQuery(RwSignal::new("/blog".to_string())));
     provide_context(Announcer {

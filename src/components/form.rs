@@ -190,6 +190,7 @@ pub fn CheckboxField(
                     type="checkbox"
                     id=id
                     name=id
+                    value="true"
                     aria-describedby=move || described_by(id, hint.is_some(), error.get().is_some())
                     aria-invalid=move || error.get().is_some().then_some("true")
                     prop:checked=move || checked.get()

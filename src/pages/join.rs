@@ -8,6 +8,7 @@ use crate::components::page_heading::PageHeading;
 use crate::outbox::{self, Delivery, Outbox};
 use crate::state::use_site;
 use content::members::{Nation, OrgType};
+use content::service::{FormPost, HONEYPOT};
 use content::signup::{
     Field, FieldError, Queued, Register, SignupForm, Submission, MIN_HUMAN_SECONDS,
 };
@@ -71,6 +72,7 @@ pub fn Join() -> impl IntoView {
         }
     });
 
+    let post = move || site.get().and_then(|s| FormPost::of(&s));
     let max_chars = Signal::derive(move || {
         site.get()
             .map(|s| s.signup.support_max_chars)
@@ -123,9 +125,9 @@ pub fn Join() -> impl IntoView {
             submitted_at: browser::now_iso(),
             possibly_automated: elapsed < MIN_HUMAN_SECONDS,
         };
-        let Some(item) = Queued::new(endpoint, &submission) else {
+        let Some(item) = Queued::new(endpoint, &config.signup, &submission) else {
             // Text always turns into JSON; if it ever did not, say so and keep the answers.
-            delivery.set(Delivery::Refused(0));
+            delivery.set(Delivery::Refused(0, None));
             return;
         };
         delivery.set(Delivery::Sending(1));
@@ -170,9 +172,19 @@ pub fn Join() -> impl IntoView {
                 <ByEmail />
                 <ErrorSummary errors summary_ref />
                 <Status delivery />
-                <NeedsScript what="Sending this form" shown="please join by email instead" />
-                // Posted, never as a query string: without the app, answers must not land in an address.
-                <form class="join-form" method="post" novalidate on:submit=submit>
+                <div hidden=move || post().is_some()>
+                    <NeedsScript what="Sending this form" shown="please join by email instead" />
+                </div>
+                // Posted, never as a query string: without the app, answers must not land in an
+                // address. A service that takes plain posts gets them straight from the built page.
+                <form
+                    class="join-form"
+                    method="post"
+                    novalidate
+                    action=move || post().map(|p| p.action)
+                    on:submit=submit
+                >
+                    <div inner_html=move || post().map(|p| p.hidden_inputs()).unwrap_or_default()></div>
                     <TextField
                         id=Field::OrgName.id()
                         label="Organisation name"
@@ -311,7 +323,7 @@ pub fn Join() -> impl IntoView {
                         <label for="fax-number">"Leave this empty"</label>
                         <input
                             id="fax-number"
-                            name="fax_number"
+                            name=HONEYPOT
                             type="text"
                             tabindex="-1"
                             autocomplete="off"
@@ -463,8 +475,9 @@ fn Status(delivery: RwSignal<Delivery>) -> impl IntoView {
             if s == 1 { "second" } else { "seconds" }
         ),
         Delivery::Queued => "You are offline or the server cannot be reached. Your request is saved on this device and will be sent automatically when you are back online.".to_string(),
-        Delivery::Refused(status) => format!(
-            "The form service could not accept your request (error {status}). Your answers are still here: try again later, or email them to us using the address at the foot of the page."
+        Delivery::Refused(status, said) => format!(
+            "The form service could not accept your request (error {status}){}. Your answers are still here: try again later, or email them to us using the address at the foot of the page.",
+            said.map(|words| format!(". It said: \u{201c}{words}\u{201d}")).unwrap_or_default()
         ),
     }
     };

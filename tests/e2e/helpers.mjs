@@ -41,3 +41,28 @@ export async function holdTheApp(page) {
   });
   return release;
 }
+
+/** Answers a JSON file with `edit` applied to the published one, as another deployment's settings would. */
+export async function patchJson(page, glob, edit) {
+  await page.route(glob, async (route) => {
+    try {
+      const response = await route.fetch();
+      const json = await response.json();
+      edit(json);
+      await route.fulfill({ response, json });
+    } catch {
+      // The page navigated away while this answer was being made.
+    }
+  });
+}
+
+/** Fills the join form with answers that pass its own checks. */
+export async function fillJoinForm(page) {
+  await page.getByLabel('Organisation name').fill('Example Speech Therapy Network');
+  await page.getByRole('radio', { name: 'Charity or voluntary organisation' }).check();
+  await page.getByRole('checkbox', { name: 'England' }).check();
+  await page.getByRole('checkbox', { name: 'Wales' }).check();
+  await page.getByLabel('Full name').fill('Sam Example');
+  await page.getByLabel('Email address').fill('sam@example.org');
+  await page.getByRole('checkbox', { name: /I have read and agree to the privacy notice/ }).check();
+}

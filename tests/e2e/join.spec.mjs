@@ -2,7 +2,7 @@
 // routed endpoints: success, field errors, retries, refusals, double clicks,
 // offline and back, drafts, the email fallback, keyboard use and axe.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, holdTheApp, mainHeading } from './helpers.mjs';
+import { expectNoAxeViolations, holdTheApp, mainHeading, patchJson } from './helpers.mjs';
 
 const SITE = '#SENDInTheSpecialists';
 const ENDPOINT = 'https://forms.example.test/f/join';
@@ -10,15 +10,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 
 /** Serves site.json with a sign-up endpoint, as a deployment would configure it. */
 async function withEndpoint(page) {
-  await page.route('**/content/site.json', async (route) => {
-    try {
-      const response = await route.fetch();
-      const site = await response.json();
-      site.signup.endpoint = ENDPOINT;
-      await route.fulfill({ response, json: site });
-    } catch {
-      // The page navigated away while this answer was being made.
-    }
+  await patchJson(page, '**/content/site.json', (site) => {
+    site.signup.endpoint = ENDPOINT;
   });
 }
 
@@ -115,11 +108,8 @@ test('"other" asks for the type, and the character count counts down', async ({ 
 });
 
 test('without an endpoint the answers become an email and text to copy', async ({ page }) => {
-  await page.route('**/content/site.json', async (route) => {
-    const response = await route.fetch();
-    const site = await response.json();
+  await patchJson(page, '**/content/site.json', (site) => {
     delete site.signup.endpoint;
-    await route.fulfill({ response, json: site });
   });
   await page.goto('/join');
   await fillValid(page);

@@ -8,11 +8,13 @@
 pub mod blog;
 pub mod date;
 pub mod doc;
+mod keyed;
 pub mod link;
 pub mod members;
 pub mod post;
 pub mod prefs;
 pub mod response;
+pub mod service;
 pub mod signup;
 pub mod site;
 pub mod text;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// The kinds of organisation that can join, the same list the sign-up form offers.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OrgType {
     /// A registered charity or voluntary organisation.
@@ -78,7 +78,7 @@ impl OrgType {
 
 /// Where an organisation works, the same list the sign-up form offers.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Nation {
     /// England.
@@ -354,6 +354,18 @@ impl Members {
             }
         }
         problems
+    }
+}
+
+impl<'de> Deserialize<'de> for OrgType {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::keyed::read(deserializer, &OrgType::ALL, OrgType::key)
+    }
+}
+
+impl<'de> Deserialize<'de> for Nation {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::keyed::read(deserializer, &Nation::ALL, Nation::key)
     }
 }
 

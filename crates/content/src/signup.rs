@@ -134,23 +134,10 @@ impl Field {
         Field::Privacy,
     ];
 
-    /// The id of the input (or first radio or checkbox) the error summary links to.
+    /// The id of the input (or first radio or checkbox) the error summary links to:
+    /// its name too, so a form posted without the app carries the same names as the JSON.
     pub fn id(self) -> &'static str {
-        match self {
-            Field::OrgName => "org-name",
-            Field::OrgType => "org-type",
-            Field::OrgTypeOther => "org-type-other",
-            Field::Nations => "nations",
-            Field::Register => "register",
-            Field::RegisterNumber => "register-number",
-            Field::Website => "website",
-            Field::ContactName => "contact-name",
-            Field::Role => "role",
-            Field::Email => "email",
-            Field::Phone => "phone",
-            Field::Support => "support",
-            Field::Privacy => "privacy",
-        }
+        self.key()
     }
 
     /// The JSON key the form service sees, and may name in its own errors.
@@ -172,11 +159,9 @@ impl Field {
         }
     }
 
-    /// Finds the field a form service named, by our key or input id.
+    /// Finds the field a form service named.
     pub fn from_name(name: &str) -> Option<Field> {
-        Field::ALL
-            .into_iter()
-            .find(|f| f.key() == name || f.id() == name)
+        Field::ALL.into_iter().find(|f| f.key() == name)
     }
 }
 
@@ -447,6 +432,38 @@ pub struct Submission {
     pub possibly_automated: bool,
 }
 
+impl Submission {
+    /// Every field a service receives, by the name it has in the JSON, as text: what
+    /// a form-encoded request carries (nations joined by commas, choices as true or false).
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        let f = &self.form;
+        vec![
+            (Field::OrgName.key(), f.org_name.clone()),
+            (Field::OrgType.key(), f.org_type.clone()),
+            (Field::OrgTypeOther.key(), f.org_type_other.clone()),
+            (Field::Nations.key(), f.nations.join(", ")),
+            (Field::Register.key(), f.register.clone()),
+            (Field::RegisterNumber.key(), f.register_number.clone()),
+            (Field::Website.key(), f.website.clone()),
+            (Field::ContactName.key(), f.contact_name.clone()),
+            (Field::Role.key(), f.role.clone()),
+            (Field::Email.key(), f.email.clone()),
+            (Field::Phone.key(), f.phone.clone()),
+            (Field::Support.key(), f.support.clone()),
+            (Field::Privacy.key(), f.privacy.to_string()),
+            ("listed", f.listed.to_string()),
+            ("updates", f.updates.to_string()),
+            ("submission_id", self.submission_id.clone()),
+            (
+                "privacy_notice_version",
+                self.privacy_notice_version.clone(),
+            ),
+            ("submitted_at", self.submitted_at.clone()),
+            ("possibly_automated", self.possibly_automated.to_string()),
+        ]
+    }
+}
+
 /// Seconds below which a completed form was probably filled in by a program.
 pub const MIN_HUMAN_SECONDS: f64 = 5.0;
 
@@ -459,22 +476,9 @@ pub enum Outcome {
     FieldErrors(Vec<FieldError>),
     /// Worth trying again, after at least this many seconds if the service said.
     Retry(Option<u32>),
-    /// Refused for good; keep the data and offer another way.
-    Refused(u16),
-}
-
-#[derive(Deserialize)]
-struct ServiceError {
-    #[serde(default)]
-    field: Option<String>,
-    #[serde(default)]
-    message: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct ServiceErrors {
-    #[serde(default)]
-    errors: Vec<ServiceError>,
+    /// Refused for good, with the status and what the service said, if it said
+    /// anything; keep the data and offer another way.
+    Refused(u16, Option<String>),
 }
 
 /// Reads `Retry-After` as seconds from now: a number of seconds, or an HTTP date
@@ -511,34 +515,53 @@ fn http_date_ms(text: &str) -> Option<f64> {
     Some(at.unix_timestamp() as f64 * 1000.0)
 }
 
-/// Decides what a response means: 2xx sent; 422 or 400 with field errors shown;
-/// 408, 429 and 5xx retried; any other 4xx refused, never retried.
+/// What a service's JSON answer says went wrong, for the reader: its own words
+/// (`error` from Formspree and Basin, `message` from Web3Forms), kept short.
+fn said(answer: &serde_json::Value) -> Option<String> {
+    let text = ["error", "message"]
+        .iter()
+        .find_map(|key| answer.get(key)?.as_str())
+        .or_else(|| answer.pointer("/errors/0/message")?.as_str())?
+        .trim();
+    let short: String = text.chars().take(200).collect();
+    (!short.is_empty()).then_some(short)
+}
+
+/// Decides what a response means, reading every service's documented answers the
+/// same way: a 2xx is sent unless its body says it failed (`"success": false` from
+/// Web3Forms, `"ok": false`); 408, 429 and 5xx are retried; field errors
+/// (`errors: [{field, message}]`) are shown like ours; anything else is refused,
+/// never retried, with the service's own words when it gave any.
 pub fn classify(status: u16, retry_after: Option<&str>, body: &str, now_ms: f64) -> Outcome {
+    let answer: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
+    let failed = ["success", "ok"]
+        .iter()
+        .any(|key| answer.get(key).and_then(|v| v.as_bool()) == Some(false));
     match status {
-        200..=299 => Outcome::Sent,
-        408 | 429 | 500..=599 => Outcome::Retry(parse_retry_after(retry_after, now_ms)),
-        400 | 422 => {
-            let errors: Vec<FieldError> = serde_json::from_str::<ServiceErrors>(body)
-                .map(|e| e.errors)
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|e| {
-                    let field = Field::from_name(e.field.as_deref()?)?;
-                    let message = e
-                        .message
-                        .filter(|m| !m.trim().is_empty())
-                        .map(|m| format!("Check this answer: the form service says it {m}"))
-                        .unwrap_or_else(|| "Check this answer".to_string());
-                    Some(error(field, message))
-                })
-                .collect();
-            if errors.is_empty() {
-                Outcome::Refused(status)
-            } else {
-                Outcome::FieldErrors(errors)
-            }
-        }
-        _ => Outcome::Refused(status),
+        200..=299 if !failed => return Outcome::Sent,
+        408 | 429 | 500..=599 => return Outcome::Retry(parse_retry_after(retry_after, now_ms)),
+        _ => {}
+    }
+    let errors: Vec<FieldError> = answer
+        .get("errors")
+        .and_then(|e| e.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            let field = Field::from_name(e.get("field")?.as_str()?)?;
+            let message = e
+                .get("message")
+                .and_then(|m| m.as_str())
+                .filter(|m| !m.trim().is_empty())
+                .map(|m| format!("Check this answer: the form service says it {m}"))
+                .unwrap_or_else(|| "Check this answer".to_string());
+            Some(error(field, message))
+        })
+        .collect();
+    if errors.is_empty() {
+        Outcome::Refused(status, said(&answer))
+    } else {
+        Outcome::FieldErrors(errors)
     }
 }
 
@@ -572,12 +595,17 @@ pub struct Queued {
 }
 
 impl Queued {
-    /// Prepares a submission for sending and, if need be, for keeping.
-    pub fn new(endpoint: String, submission: &Submission) -> Option<Self> {
+    /// Prepares a submission for sending and, if need be, for keeping, in the form
+    /// its service takes.
+    pub fn new(
+        endpoint: String,
+        signup: &crate::site::Signup,
+        submission: &Submission,
+    ) -> Option<Self> {
         Some(Queued {
             endpoint,
             submission_id: submission.submission_id.clone(),
-            body: serde_json::to_string(submission).ok()?,
+            body: crate::service::encode(signup.service, signup.access_key.as_deref(), submission)?,
         })
     }
 }
@@ -632,7 +660,18 @@ mod tests {
 
     #[test]
     fn the_outbox_keeps_the_exact_request_across_a_reload() {
-        let queued = Queued::new("https://forms.example/f".into(), &submission("id-1"));
+        let signup = crate::site::Signup {
+            service: crate::service::Service::Json,
+            endpoint: None,
+            access_key: None,
+            privacy_notice_version: "v".into(),
+            support_max_chars: 1000,
+        };
+        let queued = Queued::new(
+            "https://forms.example/f".into(),
+            &signup,
+            &submission("id-1"),
+        );
         let items: Vec<Queued> = queued.into_iter().collect();
         let back = read_outbox(&outbox_json(&items));
         assert_eq!(back, items);
@@ -800,9 +839,9 @@ mod tests {
         );
         assert_eq!(classify(429, Some("7"), "", NOW), Outcome::Retry(Some(7)));
         assert_eq!(classify(408, None, "", NOW), Outcome::Retry(None));
-        assert_eq!(classify(400, None, "bad", NOW), Outcome::Refused(400));
-        assert_eq!(classify(403, None, "", NOW), Outcome::Refused(403));
-        assert_eq!(classify(404, None, "", NOW), Outcome::Refused(404));
+        assert_eq!(classify(400, None, "bad", NOW), Outcome::Refused(400, None));
+        assert_eq!(classify(403, None, "", NOW), Outcome::Refused(403, None));
+        assert_eq!(classify(404, None, "", NOW), Outcome::Refused(404, None));
         let body = r#"{"errors":[{"field":"email","code":"TYPE_EMAIL","message":"should be an email"},{"field":"unknown","message":"x"}]}"#;
         assert_eq!(
             classify(422, None, body, NOW),
@@ -811,7 +850,88 @@ mod tests {
                 "Check this answer: the form service says it should be an email"
             )])
         );
-        assert_eq!(classify(422, None, "{}", NOW), Outcome::Refused(422));
+        assert_eq!(classify(422, None, "{}", NOW), Outcome::Refused(422, None));
+    }
+
+    /// Every documented answer of every service, from the fixtures the browser tests use too.
+    #[test]
+    fn each_services_answers_are_read_as_the_reader_should_see_them() {
+        let fixtures: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tests/fixtures/form-services.json"))
+                .unwrap_or_else(|e| panic!("expected the service fixtures to be JSON: {e}"));
+        let answer = |service: &str, kind: &str| {
+            let a = &fixtures["services"][service]["answers"][kind];
+            let status = a["status"]
+                .as_u64()
+                .unwrap_or_else(|| panic!("{service} {kind}: no status"));
+            classify(
+                status as u16,
+                a["retry_after"].as_str(),
+                a["body"].as_str().unwrap_or_default(),
+                NOW,
+            )
+        };
+        let refused =
+            |status: u16, said: Option<&str>| Outcome::Refused(status, said.map(str::to_string));
+        for service in ["formspree", "basin", "web3forms", "netlify"] {
+            assert_eq!(answer(service, "success"), Outcome::Sent, "{service}");
+            assert!(
+                matches!(answer(service, "rate_limit"), Outcome::Retry(_)),
+                "{service}"
+            );
+        }
+        assert_eq!(answer("formspree", "rate_limit"), Outcome::Retry(Some(30)));
+        assert_eq!(
+            answer("formspree", "field_error"),
+            Outcome::FieldErrors(vec![error(
+                Field::Email,
+                "Check this answer: the form service says it should be an email"
+            )])
+        );
+        assert_eq!(
+            answer("formspree", "refusal"),
+            refused(403, Some("Submission blocked as spam"))
+        );
+        assert_eq!(
+            answer("basin", "field_error"),
+            refused(422, Some("email is invalid"))
+        );
+        assert_eq!(
+            answer("basin", "refusal"),
+            refused(403, None),
+            "an HTML refusal page"
+        );
+        assert_eq!(
+            answer("web3forms", "field_error"),
+            refused(200, Some("Please provide a valid email")),
+            "a 200 whose body says it failed is a failure"
+        );
+        assert_eq!(
+            answer("web3forms", "refusal"),
+            refused(400, Some("Invalid access key"))
+        );
+        assert_eq!(answer("netlify", "field_error"), refused(404, None));
+        assert_eq!(answer("netlify", "refusal"), refused(403, None));
+    }
+
+    #[test]
+    fn a_form_post_carries_every_field_the_json_does_under_the_same_names() {
+        let body = Submission {
+            form: SignupForm::default(),
+            submission_id: "id".into(),
+            privacy_notice_version: "v".into(),
+            submitted_at: "t".into(),
+            possibly_automated: false,
+        };
+        let json = serde_json::to_value(&body).unwrap_or_default();
+        let mut json_names: Vec<&str> = json
+            .as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        let mut pair_names: Vec<&str> = body.pairs().into_iter().map(|(name, _)| name).collect();
+        json_names.sort_unstable();
+        pair_names.sort_unstable();
+        assert_eq!(pair_names, json_names);
     }
 
     const NOW: f64 = 1_764_000_000_000.0;

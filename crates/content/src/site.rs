@@ -1,6 +1,7 @@
 //! Site settings: everything an organisation would change, kept out of code.
 
 use crate::link::{classify, LinkKind};
+use crate::service::Service;
 use serde::{Deserialize, Serialize};
 
 /// The site's sections, in the order the navigation lists them: (path, label).
@@ -123,6 +124,78 @@ pub struct SiteConfig {
     pub home: Home,
 }
 
+/// The settings as the app reads them from `site.json`: by hand, because serde's
+/// derived readers for these nested settings cost the wasm about 2 KB after
+/// compression. The build reads `site.toml` with the derived reader, which names
+/// unknown fields and places errors; a test reads back what the derived writer wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublishedSite(pub SiteConfig);
+
+impl<'de> Deserialize<'de> for PublishedSite {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        PublishedSite::from_json(&serde_json::Value::deserialize(deserializer)?)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+impl PublishedSite {
+    /// Reads `site.json`, naming the first setting that is missing.
+    pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+        fn text(at: &serde_json::Value, key: &str) -> Option<String> {
+            at.get(key).and_then(|v| v.as_str()).map(str::to_string)
+        }
+        fn needed(at: &serde_json::Value, key: &str) -> Result<String, String> {
+            text(at, key).ok_or_else(|| format!("the site setting `{key}` is missing"))
+        }
+        let part = |key: &str| {
+            value
+                .get(key)
+                .ok_or_else(|| format!("the site settings have no `{key}`"))
+        };
+        let (signup, home) = (part("signup")?, part("home")?);
+        let service = match text(signup, "service") {
+            Some(key) => {
+                Service::from_key(&key).ok_or_else(|| format!("\"{key}\" is not a form service"))?
+            }
+            None => Service::default(),
+        };
+        Ok(PublishedSite(SiteConfig {
+            name: needed(value, "name")?,
+            tagline: needed(value, "tagline")?,
+            description: needed(value, "description")?,
+            contact_email: needed(value, "contact_email")?,
+            base_url: needed(value, "base_url")?,
+            categories: value
+                .get("categories")
+                .and_then(|c| c.as_array())
+                .into_iter()
+                .flatten()
+                .map(|c| {
+                    Ok(Category {
+                        slug: needed(c, "slug")?,
+                        name: needed(c, "name")?,
+                    })
+                })
+                .collect::<Result<_, String>>()?,
+            signup: Signup {
+                service,
+                endpoint: text(signup, "endpoint"),
+                access_key: text(signup, "access_key"),
+                privacy_notice_version: needed(signup, "privacy_notice_version")?,
+                support_max_chars: signup
+                    .get("support_max_chars")
+                    .and_then(|n| n.as_u64())
+                    .and_then(|n| u32::try_from(n).ok())
+                    .ok_or("the site setting `support_max_chars` is missing")?,
+            },
+            home: Home {
+                ask: needed(home, "ask")?,
+                intro: needed(home, "intro")?,
+            },
+        }))
+    }
+}
+
 /// The home page's case for the coalition, in the editors' words.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -150,14 +223,98 @@ pub struct Category {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signup {
+    /// Which form service receives the answers, and so how they are sent.
+    #[serde(default)]
+    pub service: Service,
     /// The form service address; without one the form composes an email instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
+    /// Web3Forms' public access key, sent with every request to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_key: Option<String>,
     /// The version of the privacy notice an organisation agrees to.
     pub privacy_notice_version: String,
     /// The longest answer accepted for "how you will support the coalition".
     pub support_max_chars: u32,
 }
+
+/// True for a Web3Forms access key as the service issues them: a UUID.
+fn is_access_key(key: &str) -> bool {
+    key.len() == 36
+        && key.char_indices().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => c == '-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+impl Signup {
+    /// The address given, or the service's own when it has one everybody uses.
+    pub fn with_defaults(mut self) -> Self {
+        if self.endpoint.is_none() {
+            self.endpoint = self.service.default_endpoint().map(str::to_string);
+        }
+        self
+    }
+
+    /// The rules for the form service's settings, each naming its field.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let service = self.service;
+        if let Some(endpoint) = &self.endpoint {
+            let on_this_site = endpoint.starts_with('/');
+            let why = match check_endpoint(endpoint) {
+                Err(why) => Some(why),
+                Ok(()) if service == Service::Netlify && !on_this_site => Some(
+                    "must be a path on this site, such as /, for Netlify Forms (the site must be hosted on Netlify)".into(),
+                ),
+                Ok(()) if service != Service::Netlify && service != Service::Json && on_this_site => Some(format!(
+                    "must be the https:// address {} gives the form",
+                    service.name()
+                )),
+                Ok(()) => None,
+            };
+            if let Some(why) = why {
+                problems.push(Problem::new(
+                    "signup.endpoint",
+                    format!("\"{endpoint}\" {why}"),
+                ));
+            }
+        }
+        match (service, self.access_key.as_deref()) {
+            (Service::Web3forms, None) => problems.push(Problem::new(
+                "signup.access_key",
+                "Web3Forms needs its access key: copy it from the email Web3Forms sent, or set SIGNUP_ACCESS_KEY",
+            )),
+            (Service::Web3forms, Some(key)) if !is_access_key(key) => problems.push(Problem::new(
+                "signup.access_key",
+                format!("\"{key}\" is not a Web3Forms access key, which looks like 1a2b3c4d-1a2b-1a2b-1a2b-1a2b3c4d5e6f"),
+            )),
+            (Service::Web3forms, Some(_)) | (_, None) => {}
+            (other, Some(_)) => problems.push(Problem::new(
+                "signup.access_key",
+                format!("only Web3Forms uses an access key, and the service is {}; remove it", other.key()),
+            )),
+        }
+        problems
+    }
+
+    /// Names the service in the privacy notice: editors write `{form_service}` where
+    /// the name belongs, and it follows the settings.
+    pub fn fill_in(&self, text: &str) -> String {
+        let name = match (&self.endpoint, self.service) {
+            (None, _) => "your own email: without a form service, the form prepares an email that you send to us yourself".to_string(),
+            (Some(endpoint), Service::Json) => format!(
+                "a form service at {}",
+                endpoint.trim_start_matches("https://").split('/').next().unwrap_or_default()
+            ),
+            (Some(_), service) => service.name().to_string(),
+        };
+        text.replace(FORM_SERVICE_PLACEHOLDER, &name)
+    }
+}
+
+/// What editors write in a page where the form service's name belongs.
+pub const FORM_SERVICE_PLACEHOLDER: &str = "{form_service}";
 
 /// One thing wrong with a source, named by its field path (`categories[1].slug`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -255,14 +412,7 @@ impl SiteConfig {
                 &category.name,
             );
         }
-        if let Some(endpoint) = &self.signup.endpoint {
-            if let Err(why) = check_endpoint(endpoint) {
-                problems.push(Problem::new(
-                    "signup.endpoint",
-                    format!("\"{endpoint}\" {why}"),
-                ));
-            }
-        }
+        problems.extend(self.signup.validate());
         required(&mut problems, "home.ask", &self.home.ask);
         required(&mut problems, "home.intro", &self.home.intro);
         required(
@@ -366,7 +516,9 @@ pub(crate) mod tests {
                 name: "News".into(),
             }],
             signup: Signup {
+                service: Service::Json,
                 endpoint: None,
+                access_key: None,
                 privacy_notice_version: "2026-11".into(),
                 support_max_chars: 1000,
             },
@@ -411,6 +563,105 @@ pub(crate) mod tests {
                 "signup.endpoint"
             ]
         );
+    }
+
+    #[test]
+    fn each_form_service_setting_is_checked_with_a_message_to_act_on() {
+        let signup = |service: Service, endpoint: Option<&str>, key: Option<&str>| {
+            Signup {
+                service,
+                endpoint: endpoint.map(str::to_string),
+                access_key: key.map(str::to_string),
+                ..sample().signup
+            }
+            .with_defaults()
+        };
+        let key = "1a2b3c4d-1a2b-1a2b-1a2b-1a2b3c4d5e6f";
+        let web3 = signup(Service::Web3forms, None, Some(key));
+        assert_eq!(
+            web3.endpoint.as_deref(),
+            Some("https://api.web3forms.com/submit")
+        );
+        assert_eq!(web3.validate(), vec![]);
+        assert_eq!(
+            signup(Service::Netlify, None, None).endpoint.as_deref(),
+            Some("/")
+        );
+        let messages = |s: Signup| {
+            s.validate()
+                .into_iter()
+                .map(|p| format!("{}: {}", p.field, p.message))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            messages(signup(Service::Web3forms, None, None)),
+            ["signup.access_key: Web3Forms needs its access key: copy it from the email Web3Forms sent, or set SIGNUP_ACCESS_KEY"]
+        );
+        assert_eq!(
+            messages(signup(Service::Web3forms, None, Some("abc"))),
+            ["signup.access_key: \"abc\" is not a Web3Forms access key, which looks like 1a2b3c4d-1a2b-1a2b-1a2b-1a2b3c4d5e6f"]
+        );
+        assert_eq!(
+            messages(signup(Service::Formspree, Some("https://formspree.io/f/x"), Some(key))),
+            ["signup.access_key: only Web3Forms uses an access key, and the service is formspree; remove it"]
+        );
+        assert_eq!(
+            messages(signup(Service::Netlify, Some("https://forms.example.org/f"), None)),
+            ["signup.endpoint: \"https://forms.example.org/f\" must be a path on this site, such as /, for Netlify Forms (the site must be hosted on Netlify)"]
+        );
+        assert_eq!(
+            messages(signup(Service::Basin, Some("/join"), None)),
+            ["signup.endpoint: \"/join\" must be the https:// address Basin (usebasin.com) gives the form"]
+        );
+    }
+
+    #[test]
+    fn the_app_reads_back_every_setting_the_build_writes() {
+        let mut full = sample();
+        full.signup.service = Service::Web3forms;
+        full.signup.endpoint = Some("https://api.web3forms.com/submit".into());
+        full.signup.access_key = Some("1a2b3c4d-1a2b-1a2b-1a2b-1a2b3c4d5e6f".into());
+        full.categories.push(Category {
+            slug: "policy".into(),
+            name: "Policy".into(),
+        });
+        for written in [sample(), full] {
+            let json = serde_json::to_string(&written).unwrap_or_default();
+            let back = serde_json::from_str::<PublishedSite>(&json).map(|p| p.0);
+            assert_eq!(
+                back.ok().as_ref(),
+                Some(&written),
+                "expected {json} to read back whole"
+            );
+        }
+        let missing = serde_json::from_str::<PublishedSite>(r#"{"signup":{},"home":{}}"#).err();
+        assert_eq!(
+            missing.map(|e| e.to_string()).as_deref(),
+            Some("the site setting `name` is missing")
+        );
+    }
+
+    #[test]
+    fn the_privacy_notice_names_the_service_from_the_settings() {
+        let text = "Answers go to {form_service}.";
+        let with = |service: Service, endpoint: Option<&str>| {
+            Signup {
+                service,
+                endpoint: endpoint.map(str::to_string),
+                ..sample().signup
+            }
+            .fill_in(text)
+        };
+        assert_eq!(
+            with(Service::Formspree, Some("https://formspree.io/f/x")),
+            "Answers go to Formspree (formspree.io)."
+        );
+        assert_eq!(
+            with(Service::Json, Some("https://forms.example.org/f/1")),
+            "Answers go to a form service at forms.example.org."
+        );
+        assert!(with(Service::Json, None)
+            .starts_with("Answers go to your own email: without a form service"));
     }
 
     #[test]

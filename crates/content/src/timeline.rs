@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a milestone stands.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// It has happened.
@@ -381,6 +381,12 @@ impl Timeline {
             }
         }
         problems
+    }
+}
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::keyed::read(deserializer, &Status::ALL, Status::key)
     }
 }
 

@@ -2,6 +2,7 @@
 //! file and, for hosts that cannot set headers, as a CSP meta tag.
 
 use base64::Engine;
+use content::site::Signup;
 use sha2::{Digest, Sha256};
 
 /// The `'sha256-…'` source of every inline script in the built page, so the
@@ -59,16 +60,20 @@ pub fn origin(url: &str) -> Option<String> {
 }
 
 /// The Content Security Policy: scripts only from this site and the hashed start-up script,
-/// connections only to this site and the sign-up endpoint.
+/// connections only to this site and the form service, and forms posted only to this
+/// site (the return to the thank-you page) and a service that takes plain form posts.
 pub fn content_security_policy(
     script_hashes: &[String],
-    endpoint: Option<&str>,
+    signup: &Signup,
     for_meta: bool,
 ) -> String {
-    let connect = match endpoint.and_then(origin) {
-        Some(origin) => format!("'self' {origin}"),
-        None => "'self'".to_string(),
+    let service_origin = signup.endpoint.as_deref().and_then(origin);
+    let with_service = |allowed: bool| match (&service_origin, allowed) {
+        (Some(origin), true) => format!("'self' {origin}"),
+        _ => "'self'".to_string(),
     };
+    let connect = with_service(true);
+    let form_action = with_service(signup.service.takes_form_posts());
     let mut directives = vec![
         "default-src 'self'".to_string(),
         format!(
@@ -79,7 +84,7 @@ pub fn content_security_policy(
         "img-src 'self' https: data:".to_string(),
         "font-src 'self'".to_string(),
         format!("connect-src {connect}"),
-        "form-action 'self'".to_string(),
+        format!("form-action {form_action}"),
         "object-src 'none'".to_string(),
         "base-uri 'none'".to_string(),
     ];
@@ -139,22 +144,47 @@ mod tests {
         assert_eq!(hashes[0], format!("'sha256-{expected}'"));
     }
 
+    use content::service::Service;
+
+    fn signup(service: Service, endpoint: Option<&str>) -> Signup {
+        Signup {
+            service,
+            endpoint: endpoint.map(str::to_string),
+            access_key: None,
+            privacy_notice_version: "v".into(),
+            support_max_chars: 1000,
+        }
+    }
+
     #[test]
     fn policy_is_strict() {
-        let csp = content_security_policy(
-            &["'sha256-abc'".into()],
-            Some("https://formspree.io/f/xyz"),
-            false,
-        );
+        let formspree = signup(Service::Formspree, Some("https://formspree.io/f/xyz"));
+        let csp = content_security_policy(&["'sha256-abc'".into()], &formspree, false);
         assert!(csp.contains("script-src 'self' 'sha256-abc' 'wasm-unsafe-eval'"));
-        assert!(csp.contains("connect-src 'self' https://formspree.io"));
+        assert!(csp.contains("connect-src 'self' https://formspree.io;"));
+        assert!(
+            csp.contains("form-action 'self' https://formspree.io;"),
+            "{csp}"
+        );
+        let json = signup(Service::Json, Some("https://forms.example.org/f"));
+        let csp = content_security_policy(&[], &json, false);
+        assert!(
+            csp.contains("connect-src 'self' https://forms.example.org;")
+                && csp.contains("form-action 'self';"),
+            "a JSON-only service is never a form's target: {csp}"
+        );
+        let netlify = signup(Service::Netlify, Some("/"));
+        assert!(content_security_policy(&[], &netlify, false).contains("form-action 'self';"));
         assert!(
             csp.contains("object-src 'none'")
                 && csp.contains("base-uri 'none'")
                 && csp.contains("frame-ancestors 'none'")
         );
         assert!(!csp.contains("unsafe-inline"));
-        assert!(!content_security_policy(&[], None, true).contains("frame-ancestors"));
+        assert!(
+            !content_security_policy(&[], &signup(Service::Json, None), true)
+                .contains("frame-ancestors")
+        );
         assert_eq!(
             origin("https://forms.example.test:8443/f/1?x"),
             Some("https://forms.example.test:8443".into())

@@ -6,6 +6,7 @@ use content::blog::BlogQuery;
 use content::date::PartialDate;
 use content::library::{Library, Shelf};
 use content::post::{list_page_url, ListPage, PostIndex, LATEST_POSTS, PAGES};
+use content::service::Service;
 use content::source::{
     clean_text, load_members, load_site, load_timeline, parse_page, parse_post, SourceError,
 };
@@ -84,20 +85,50 @@ fn markdown_files(dir: &Path, errors: &mut Vec<SourceError>) -> Result<Vec<PathB
     Ok(files)
 }
 
-/// `content/site.toml`, with the form service's address taken from `SIGNUP_ENDPOINT`
-/// when a deployment sets it at build time instead.
+/// A build setting from the environment, when set to more than spaces.
+fn setting(name: &str) -> Option<String> {
+    std::env::var(name)
+        .ok()
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// `content/site.toml`, with the form service, its address and its access key taken
+/// from `SIGNUP_SERVICE`, `SIGNUP_ENDPOINT` and `SIGNUP_ACCESS_KEY` when a deployment
+/// sets them at build time instead (a workflow's repository variables, say).
 fn read_site(content_dir: &Path) -> Result<content::site::SiteConfig, Error> {
     let file = content_dir.join("site.toml");
     let mut site = load_site(&file.display().to_string(), &read_source(&file)?)?;
-    if let Some(endpoint) = std::env::var("SIGNUP_ENDPOINT")
-        .ok()
-        .filter(|e| !e.trim().is_empty())
-    {
-        site.signup.endpoint = Some(endpoint.trim().to_string());
-        if let Some(problem) = site.validate().into_iter().next() {
+    let mut set_by = Vec::new();
+    if let Some(key) = setting("SIGNUP_SERVICE") {
+        site.signup.service = Service::from_key(&key).ok_or_else(|| Error::Setting {
+            name: "SIGNUP_SERVICE",
+            message: format!(
+                "\"{key}\" is not a form service this site knows; use one of: {}",
+                Service::ALL.map(Service::key).join(", ")
+            ),
+        })?;
+        set_by.push("SIGNUP_SERVICE");
+    }
+    if let Some(endpoint) = setting("SIGNUP_ENDPOINT") {
+        site.signup.endpoint = Some(endpoint);
+        set_by.push("SIGNUP_ENDPOINT");
+    }
+    if let Some(key) = setting("SIGNUP_ACCESS_KEY") {
+        site.signup.access_key = Some(key);
+        set_by.push("SIGNUP_ACCESS_KEY");
+    }
+    if let Some(name) = set_by.first() {
+        site.signup = site.signup.with_defaults();
+        if let Some(problem) = site.signup.validate().into_iter().next() {
             return Err(Error::Setting {
-                name: "SIGNUP_ENDPOINT",
-                message: format!("{}: {}", problem.field, problem.message),
+                name,
+                message: format!(
+                    "{}: {} (the settings came from {} and content/site.toml)",
+                    problem.field,
+                    problem.message,
+                    set_by.join(", ")
+                ),
             });
         }
     }
@@ -134,7 +165,7 @@ pub fn read(content_dir: &Path) -> Result<Library, Error> {
     for slug in PAGES {
         let file = pages_dir.join(format!("{slug}.md"));
         pages.extend(read_one(&file, &mut errors, |name, src| {
-            parse_page(name, slug, src)
+            parse_page(name, slug, &site.signup.fill_in(src))
         })?);
     }
     let timeline = read_one(
@@ -258,10 +289,37 @@ pub fn write_all(publication: &Library, out: &Path) -> Result<Vec<PathBuf>, Erro
         write_json(&path, &schema, true)?;
         written.push(path);
     }
+    if publication.site.signup.service == Service::Netlify {
+        let forms = out.join("__forms.html");
+        write(&forms, netlify_form().as_bytes())?;
+        written.push(forms);
+    }
     let redirects = out.join("_redirects");
     write(&redirects, REDIRECTS.as_bytes())?;
     written.push(redirects);
     Ok(written)
+}
+
+/// The page Netlify's deploy reads to detect the join form: a hidden copy listing
+/// every field the app sends, named as the app names them (one list, in the content
+/// crate), so submissions made by the app are kept whole.
+pub fn netlify_form() -> String {
+    use content::service::{HONEYPOT, NETLIFY_FORM_NAME};
+    let sample = content::signup::Submission {
+        form: Default::default(),
+        submission_id: String::new(),
+        privacy_notice_version: String::new(),
+        submitted_at: String::new(),
+        possibly_automated: false,
+    };
+    let inputs: String = sample
+        .pairs()
+        .into_iter()
+        .map(|(name, _)| format!("    <input type=\"hidden\" name=\"{name}\" />\n"))
+        .collect();
+    format!(
+        "<!doctype html>\n<html lang=\"en-GB\">\n<title>Join form, for Netlify Forms to detect</title>\n<form name=\"{NETLIFY_FORM_NAME}\" data-netlify=\"true\" netlify-honeypot=\"{HONEYPOT}\" hidden>\n{inputs}</form>\n</html>\n"
+    )
 }
 
 /// What kind of build `finish` completes.
@@ -315,9 +373,9 @@ pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Err
     let in_index = |message: String| Error::output(&index, message);
     let template = boot::start_after_first_paint(&template).map_err(in_index)?;
     let hashes = headers::inline_script_hashes(&template);
-    let endpoint = publication.site.signup.endpoint.as_deref();
+    let signup = &publication.site.signup;
     let template = if build == Build::Release {
-        let meta_csp = headers::content_security_policy(&hashes, endpoint, true);
+        let meta_csp = headers::content_security_policy(&hashes, signup, true);
         template.replacen(
             "<meta charset=\"utf-8\" />",
             &format!(
@@ -335,7 +393,7 @@ pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Err
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
         .filter(|name| headers::is_content_hashed(name))
         .collect();
-    let csp = headers::content_security_policy(&hashes, endpoint, false);
+    let csp = headers::content_security_policy(&hashes, signup, false);
     write(
         &out.join("_headers"),
         headers::headers_file(&csp, &hashed).as_bytes(),

@@ -196,8 +196,8 @@ fn finish_writes_a_readable_page_for_every_route_and_post() {
     let publication = publish::read(&shipped_content()).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(
         count,
-        8 + publication.site.categories.len() + publication.posts.len(),
-        "5 routes, 2 pages, a page a category, 404 and every post"
+        9 + publication.site.categories.len() + publication.posts.len(),
+        "5 routes, 3 pages, a page a category, 404 and every post"
     );
     let post =
         fs::read_to_string(out.join("blog/first-anniversary/index.html")).unwrap_or_default();
@@ -439,7 +439,7 @@ fn feeds_and_sitemap_parse_back_with_every_post() {
         .collect();
     assert_eq!(
         locs.len(),
-        7 + publication.site.categories.len() + publication.posts.len()
+        8 + publication.site.categories.len() + publication.posts.len()
     );
     assert!(locs.contains(&"https://sendinthespecialists.example.org/blog/first-anniversary"));
     assert!(publish::feeds::robots(&publication)
@@ -647,6 +647,64 @@ fn a_form_service_address_that_would_break_the_policy_stops_the_build() {
         );
         assert!(!out.join("_headers").exists(), "nothing written");
     }
+}
+
+/// Runs `publish build` on `content` with `env` set, returning whether it passed and what it said.
+fn build_with(content: &Path, env: &[(&str, &str)]) -> (bool, String) {
+    let out = scratch("settings-out");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_publish"))
+        .args(["build", "--content"])
+        .arg(content)
+        .arg("--out")
+        .arg(&out)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    (
+        run.status.success(),
+        String::from_utf8_lossy(&run.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn an_unknown_service_or_a_missing_or_malformed_access_key_stops_the_build() {
+    let content = copy_of_content("service");
+    edit(
+        &content.join("site.toml"),
+        "[signup]\n",
+        "[signup]\nservice = \"mailchimp\"\n",
+    );
+    let (passed, said) = build_with(&content, &[]);
+    assert!(!passed);
+    assert!(
+        said.contains("site.toml:28:11: unknown variant `mailchimp`, expected one of `json`, `formspree`, `basin`, `web3forms`, `netlify`"),
+        "expected the line, column and the services to choose from, got {said}"
+    );
+    let cases = [
+        (vec![("SIGNUP_SERVICE", "mailchimp")], "SIGNUP_SERVICE: \"mailchimp\" is not a form service this site knows; use one of: json, formspree, basin, web3forms, netlify"),
+        (vec![("SIGNUP_SERVICE", "web3forms")], "SIGNUP_SERVICE: signup.access_key: Web3Forms needs its access key"),
+        (
+            vec![("SIGNUP_SERVICE", "web3forms"), ("SIGNUP_ACCESS_KEY", "my-key")],
+            "signup.access_key: \"my-key\" is not a Web3Forms access key",
+        ),
+    ];
+    for (env, expected) in cases {
+        let (passed, said) = build_with(&shipped_content(), &env);
+        assert!(!passed, "{env:?} should stop the build");
+        assert!(
+            said.contains(expected),
+            "{env:?}: expected {expected:?}, got {said}"
+        );
+    }
+    let key = [
+        ("SIGNUP_SERVICE", "web3forms"),
+        ("SIGNUP_ACCESS_KEY", "1a2b3c4d-1a2b-1a2b-1a2b-1a2b3c4d5e6f"),
+    ];
+    let (passed, said) = build_with(&shipped_content(), &key);
+    assert!(
+        passed,
+        "a well-formed key builds, with the service's own address: {said}"
+    );
 }
 
 /// Writes `n` made-up posts into a copy of the shipped content, as the scale check does.

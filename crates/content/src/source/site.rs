@@ -6,7 +6,8 @@ use crate::site::SiteConfig;
 /// Reads and checks `content/site.toml`.
 pub fn load_site(file: &str, src: &str) -> Result<SiteConfig, Vec<SourceError>> {
     let text = TomlText::new(file, src, 1);
-    let site: SiteConfig = text.parse().map_err(|e| vec![e])?;
+    let mut site: SiteConfig = text.parse().map_err(|e| vec![e])?;
+    site.signup = site.signup.with_defaults();
     let problems = site.validate();
     if problems.is_empty() {
         Ok(site)
