@@ -29,6 +29,7 @@ build-e2e: setup
 
 lint:
 	cargo fmt --all --check
+	target/venv/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	cargo clippy --locked -p content -p publish --all-targets -- -D warnings
 	cargo clippy --locked -p send-site --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --locked -p send-site --no-default-features --features ssr --all-targets -- -D warnings

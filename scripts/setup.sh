@@ -45,4 +45,13 @@ if [ ! -x node_modules/.bin/playwright ] || [ ! -x node_modules/.bin/wasm-opt ] 
   npm ci --no-audit --no-fund
 fi
 
+# The workflow checker (its GitHub workflow schema ships inside it: no network at check time).
+CHECK_JSONSCHEMA_VERSION=0.39.0
+if [ ! -x target/venv/bin/check-jsonschema ] \
+  || ! target/venv/bin/check-jsonschema --version | grep -q "$CHECK_JSONSCHEMA_VERSION"; then
+  log "installing check-jsonschema $CHECK_JSONSCHEMA_VERSION from PyPI into target/venv"
+  python3 -m venv target/venv
+  target/venv/bin/pip install --quiet "check-jsonschema==$CHECK_JSONSCHEMA_VERSION"
+fi
+
 log "tools ready"

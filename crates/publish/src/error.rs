@@ -73,6 +73,55 @@ impl Error {
     }
 }
 
+/// Escapes text for a workflow command, as GitHub Actions reads them.
+fn escape(text: &str, in_property: bool) -> String {
+    let text = text
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
+    if in_property {
+        text.replace(':', "%3A").replace(',', "%2C")
+    } else {
+        text
+    }
+}
+
+impl Error {
+    /// Each content mistake as a GitHub Actions error annotation on its file and
+    /// line, so an editor sees it on the change they made; other problems as plain
+    /// error lines.
+    pub fn annotations(&self) -> Vec<String> {
+        match self {
+            Self::Content(errors) => errors
+                .iter()
+                .map(|e| {
+                    let mut place = format!("file={}", escape(&e.file, true));
+                    if let Some(line) = e.line {
+                        place.push_str(&format!(",line={line}"));
+                    }
+                    if let Some(column) = e.column {
+                        place.push_str(&format!(",col={column}"));
+                    }
+                    let title = match &e.field {
+                        Some(field) => format!("Content check: {field}"),
+                        None => "Content check".to_string(),
+                    };
+                    format!(
+                        "::error {place},title={}::{}",
+                        escape(&title, true),
+                        escape(&e.message, false)
+                    )
+                })
+                .collect(),
+            other => other
+                .lines()
+                .into_iter()
+                .map(|line| format!("::error title=Build::{}", escape(&line, false)))
+                .collect(),
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let lines = self.lines();
@@ -99,5 +148,33 @@ impl From<Vec<SourceError>> for Error {
 impl From<SourceError> for Error {
     fn from(error: SourceError) -> Self {
         Self::Content(vec![error])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_content_mistake_is_annotated_on_its_file_line_and_field() {
+        let error = Error::Content(vec![SourceError {
+            file: "content/posts/a, b.md".into(),
+            line: Some(4),
+            column: Some(12),
+            field: Some("category".into()),
+            message: "\"gossip\" is not a category: use one of news, policy\n100%".into(),
+        }]);
+        assert_eq!(
+            error.annotations(),
+            ["::error file=content/posts/a%2C b.md,line=4,col=12,title=Content check%3A category::\"gossip\" is not a category: use one of news, policy%0A100%25"]
+        );
+        let setting = Error::Setting {
+            name: "BUILD_DATE",
+            message: "\"x\" is not a day".into(),
+        };
+        assert_eq!(
+            setting.annotations(),
+            ["::error title=Build::BUILD_DATE: \"x\" is not a day"]
+        );
     }
 }

@@ -51,6 +51,12 @@ fn main() -> ExitCode {
         }
         Err(error) => {
             eprintln!("publish: {error}");
+            // In a GitHub Actions run, each problem also lands on the editor's change.
+            if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
+                for annotation in error.annotations() {
+                    println!("{annotation}");
+                }
+            }
             ExitCode::FAILURE
         }
     }

@@ -667,6 +667,38 @@ fn build_with(content: &Path, env: &[(&str, &str)]) -> (bool, String) {
 }
 
 #[test]
+fn in_a_workflow_a_content_mistake_is_annotated_on_its_file_line_and_field() {
+    let content = copy_of_content("annotated");
+    edit(
+        &content.join("posts/first-anniversary.md"),
+        "category = \"news\"",
+        "category = \"rumours\"",
+    );
+    let out = scratch("annotated-out");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_publish"))
+        .args(["build", "--content"])
+        .arg(&content)
+        .arg("--out")
+        .arg(&out)
+        .env("GITHUB_ACTIONS", "true")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!run.status.success());
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let file = content
+        .join("posts/first-anniversary.md")
+        .display()
+        .to_string();
+    let expected = format!(
+        "::error file={file},line=4,col=1,title=Content check%3A category::\"rumours\" is not a category in site.toml; use one of: news, policy, campaign"
+    );
+    assert!(
+        stdout.lines().any(|l| l == expected),
+        "expected the annotation {expected:?} in {stdout}"
+    );
+}
+
+#[test]
 fn an_unknown_service_or_a_missing_or_malformed_access_key_stops_the_build() {
     let content = copy_of_content("service");
     edit(
