@@ -27,9 +27,13 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [SHIPPED, FIXTURE].map((site) => ({
-    command: `node tests/serve.mjs ${site.dist} ${site.port}`,
-    url: `http://127.0.0.1:${site.port}/index.html`,
-    reuseExistingServer: !process.env.CI,
-  })),
+  webServer: [
+    ...[SHIPPED, FIXTURE].map((site) => ({
+      command: `node tests/serve.mjs ${site.dist} ${site.port}`,
+      url: `http://127.0.0.1:${site.port}/index.html`,
+      reuseExistingServer: !process.env.CI,
+    })),
+    // The content manager's local backend, on a copy of content/ (tests/cms-backend.mjs).
+    { command: 'node tests/cms-backend.mjs', port: 8081, reuseExistingServer: !process.env.CI },
+  ],
 });

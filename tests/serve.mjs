@@ -55,21 +55,40 @@ function matches(pattern, path) {
   return pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : pattern === path;
 }
 
-/** Parses a Netlify-style `_headers` file: a path pattern, then indented "Name: value" lines. */
+/**
+ * Parses a `_headers` file as Cloudflare Pages reads it: a path pattern, then indented
+ * "Name: value" lines, or "! Name" to detach a header an earlier rule set.
+ */
 async function headerRules() {
   try {
     const rules = [];
     for (const line of (await readFile(join(root, '_headers'), 'utf8')).split('\n')) {
       if (!line.trim() || line.trim().startsWith('#')) continue;
-      if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: {} });
+      if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), ops: [] });
       else if (rules.length) {
-        const at = line.indexOf(':');
-        rules[rules.length - 1].headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+        const text = line.trim();
+        const at = text.indexOf(':');
+        rules[rules.length - 1].ops.push(
+          text.startsWith('!')
+            ? { detach: text.slice(1).trim().toLowerCase() }
+            : { name: text.slice(0, at).trim().toLowerCase(), value: text.slice(at + 1).trim() },
+        );
       }
     }
     return rules;
   } catch {
     return [];
+  }
+}
+
+/** Applies every matching rule in order: a header set twice is sent with both values joined, as Cloudflare does. */
+function applyRules(rules, path, headers) {
+  for (const rule of rules) {
+    if (!matches(rule.pattern, path)) continue;
+    for (const op of rule.ops) {
+      if (op.detach) delete headers[op.detach];
+      else headers[op.name] = headers[op.name] && op.name !== 'content-type' ? `${headers[op.name]}, ${op.value}` : op.value;
+    }
   }
 }
 
@@ -98,9 +117,7 @@ async function send(res, status, file, path, accepted = '') {
   const [body, encoding] = encode(file, await readFile(file), accepted);
   const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', vary: 'accept-encoding' };
   if (encoding) headers['content-encoding'] = encoding;
-  for (const rule of await headerRules()) {
-    if (matches(rule.pattern, path)) Object.assign(headers, rule.headers);
-  }
+  applyRules(await headerRules(), path, headers);
   res.writeHead(status, headers);
   res.end(body);
 }

@@ -143,8 +143,10 @@ impl PostMeta {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostImage {
     /// A site-relative path or an https address.
+    #[cfg_attr(feature = "schema", schemars(title = "Picture", extend("x-widget" = "image")))]
     pub src: String,
     /// What the image shows, for readers who cannot see it.
+    #[cfg_attr(feature = "schema", schemars(title = "Description of the picture"))]
     pub alt: String,
 }
 

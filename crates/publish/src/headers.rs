@@ -95,11 +95,13 @@ pub fn content_security_policy(
     directives.join("; ")
 }
 
-/// The `_headers` file for Netlify and Cloudflare Pages: security headers for
-/// every path, a year's cache for content-hashed files, revalidation for the rest.
-pub fn headers_file(csp: &str, hashed_files: &[String]) -> String {
+/// The `_headers` file as Cloudflare Pages reads it: security headers for every
+/// path, a year's cache for content-hashed files, revalidation for the rest, and
+/// for `/admin/` the content manager's own policy instead of the site's (`!`
+/// detaches the header the rule for every path set, so exactly one policy applies).
+pub fn headers_file(csp: &str, hashed_files: &[String], admin_csp: &str) -> String {
     let mut out = format!(
-        "/*\n  Content-Security-Policy: {csp}\n  Strict-Transport-Security: max-age=63072000; includeSubDomains\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n  X-Frame-Options: DENY\n\n/content/*\n  Cache-Control: no-cache\n"
+        "/*\n  Content-Security-Policy: {csp}\n  Strict-Transport-Security: max-age=63072000; includeSubDomains\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n  X-Frame-Options: DENY\n\n/content/*\n  Cache-Control: no-cache\n\n/admin/*\n  ! Content-Security-Policy\n  Content-Security-Policy: {admin_csp}\n  X-Robots-Tag: noindex\n  Cache-Control: no-cache\n"
     );
     for file in hashed_files {
         out.push_str(&format!(

@@ -15,6 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub mod boot;
+pub mod cms;
 mod error;
 pub mod feeds;
 pub mod headers;
@@ -297,6 +298,34 @@ pub fn write_all(publication: &Library, out: &Path) -> Result<Vec<PathBuf>, Erro
     let redirects = out.join("_redirects");
     write(&redirects, REDIRECTS.as_bytes())?;
     written.push(redirects);
+    written.extend(write_admin(publication, &cms::Backend::from_env(), out)?);
+    Ok(written)
+}
+
+/// The content manager at `/admin/`: its page, its configuration (JSON, which YAML
+/// readers take as it is) and the CMS's own files, copied from `node_modules`.
+fn write_admin(library: &Library, backend: &cms::Backend, out: &Path) -> Result<Vec<PathBuf>, Error> {
+    let admin = out.join("admin");
+    let page = admin.join("index.html");
+    write(&page, cms::ADMIN_PAGE.as_bytes())?;
+    let config = admin.join("config.yml");
+    write_json(&config, &cms::config(library, backend), true)?;
+    let mut written = vec![page, config];
+    let bundle = Path::new(cms::BUNDLE_DIR);
+    let entries = fs::read_dir(bundle).map_err(|_| {
+        Error::output(
+            bundle,
+            "the content manager's files are missing: run `make setup` (it runs npm ci)",
+        )
+    })?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if cms::is_bundle_file(&name) {
+            let to = admin.join(&name);
+            fs::copy(entry.path(), &to).map_err(|e| Error::io(&to, e))?;
+            written.push(to);
+        }
+    }
     Ok(written)
 }
 
@@ -396,7 +425,7 @@ pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Err
     let csp = headers::content_security_policy(&hashes, signup, false);
     write(
         &out.join("_headers"),
-        headers::headers_file(&csp, &hashed).as_bytes(),
+        headers::headers_file(&csp, &hashed, &cms::admin_policy(&cms::Backend::from_env())).as_bytes(),
     )?;
     let pages = pages::render_all(&publication, out, built).map_err(Error::Pages)?;
     for page in &pages {

@@ -5,28 +5,44 @@ use crate::members::{Member, Members, Nation, OrgType};
 use serde::Deserialize;
 
 /// A member as editors write it.
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct MemberSource {
+    /// The organisation's name, as it writes it.
+    #[schemars(title = "Name")]
     name: String,
+    /// What kind of organisation it is.
     #[serde(rename = "type")]
+    #[schemars(title = "Type")]
     org_type: OrgType,
+    /// Where it works.
     #[serde(default)]
+    #[schemars(title = "Nations")]
     nations: Vec<Nation>,
+    /// Its website, starting https://.
     #[serde(default)]
+    #[schemars(title = "Website")]
     website: Option<String>,
+    /// When it joined: a day, a month (2023-03) or a year.
     #[serde(default)]
+    #[schemars(title = "Joined", with = "Option<crate::date::PartialDate>")]
     joined: Option<toml::Value>,
+    /// Tick for an organisation that convenes the coalition.
     #[serde(default)]
+    #[schemars(title = "Convener")]
     convener: bool,
+    /// Tick for made-up example data, which the site labels as such.
     #[serde(default)]
+    #[schemars(title = "Sample data")]
     sample: bool,
 }
 
-/// `content/members.toml` as editors write it.
-#[derive(Deserialize)]
+/// `content/members.toml` as editors write it; the CMS's members form is made from its schema.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct MembersSource {
+pub(crate) struct MembersSource {
+    /// Every member organisation.
+    #[schemars(title = "Members")]
     members: Vec<MemberSource>,
 }
 

@@ -23,6 +23,58 @@ pub(crate) use timeline::tests::TIMELINE as TIMELINE_FOR_TESTS;
 
 use std::fmt;
 
+/// A full day, as the CMS's date picker writes it (for the schema only).
+pub(crate) struct Day;
+
+impl schemars::JsonSchema for Day {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Day".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A day, YYYY-MM-DD."
+        })
+    }
+}
+
+/// What editors write, file kind by file kind, as JSON Schemas generated from the
+/// types the build reads them with: the one source the CMS's forms are made from.
+pub struct EditorSchemas {
+    /// A post's front matter (the body is Markdown after it).
+    pub post: schemars::Schema,
+    /// A standalone page's front matter.
+    pub page: schemars::Schema,
+    /// `timeline.toml`.
+    pub timeline: schemars::Schema,
+    /// `members.toml`.
+    pub members: schemars::Schema,
+    /// `site.toml`.
+    pub site: schemars::Schema,
+}
+
+impl EditorSchemas {
+    /// Every schema.
+    pub fn new() -> Self {
+        Self {
+            post: schemars::schema_for!(post::FrontMatter),
+            page: schemars::schema_for!(page::PageFrontMatter),
+            timeline: schemars::schema_for!(timeline::TimelineSource),
+            members: schemars::schema_for!(members::MembersSource),
+            site: schemars::schema_for!(crate::site::SiteConfig),
+        }
+    }
+}
+
+impl Default for EditorSchemas {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// Something an editor must fix, located as precisely as the source allows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceError {
@@ -235,3 +287,4 @@ mod tests {
         );
     }
 }
+

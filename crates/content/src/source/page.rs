@@ -4,13 +4,19 @@ use super::{markdown_errors, site_links, split_front_matter, SiteLink, SourceErr
 use crate::markdown::to_document;
 use serde::Deserialize;
 
-/// The front matter of a standalone page.
-#[derive(Deserialize)]
+/// The front matter of a standalone page; the CMS's page form is made from its schema.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct PageFrontMatter {
+pub(crate) struct PageFrontMatter {
+    /// The page's heading.
+    #[schemars(title = "Title")]
     title: String,
+    /// A sentence saying what the page is for.
+    #[schemars(title = "Summary", extend("x-widget" = "text"))]
     summary: String,
+    /// When it was last changed: a day, a month (2026-11) or a year.
     #[serde(default)]
+    #[schemars(title = "Updated", with = "Option<crate::date::PartialDate>")]
     updated: Option<toml::Value>,
 }
 

@@ -7,24 +7,45 @@ use crate::markdown::to_document;
 use crate::post::{validate_meta, Post, PostImage, PostMeta};
 use serde::Deserialize;
 
-/// The front matter editors write between `+++` lines at the top of a post.
-#[derive(Deserialize)]
+/// The front matter editors write between `+++` lines at the top of a post. Its
+/// schema, with these comments as the hints, is what the CMS's post form is made from.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct FrontMatter {
+pub(crate) struct FrontMatter {
+    /// The headline, in plain words.
+    #[schemars(title = "Title")]
     title: String,
+    /// The day it is published.
+    #[schemars(title = "Date", with = "super::Day")]
     date: toml::Value,
+    /// The day it was last changed, if it has been.
     #[serde(default)]
+    #[schemars(title = "Updated", with = "Option<crate::date::PartialDate>")]
     updated: Option<toml::Value>,
+    /// One of the site's categories.
+    #[schemars(title = "Category")]
     category: String,
+    /// Words that search should also find.
     #[serde(default)]
+    #[schemars(title = "Tags")]
     tags: Vec<String>,
+    /// Who wrote it, or a label such as "Update from RCSLT".
+    #[schemars(title = "Author")]
     author: String,
+    /// A sentence or two for the blog list and link previews.
+    #[schemars(title = "Summary", extend("x-widget" = "text"))]
     summary: String,
+    /// A picture at the top, with words for readers who cannot see it.
     #[serde(default)]
+    #[schemars(title = "Image")]
     image: Option<PostImage>,
+    /// A short plain-English summary, shown first under "In short".
     #[serde(default)]
+    #[schemars(title = "In short", extend("x-widget" = "text"))]
     in_short: Option<String>,
+    /// An https link to a British Sign Language version of the post.
     #[serde(default)]
+    #[schemars(title = "British Sign Language video")]
     bsl_video: Option<String>,
 }
 

@@ -6,41 +6,71 @@ use crate::timeline::{Kind, MembershipPoint, Milestone, Source, Status, Timeline
 use serde::Deserialize;
 
 /// A milestone as editors write it.
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct MilestoneSource {
+    /// A short name for links to it (lower-case words and hyphens), such as first-anniversary.
+    #[schemars(title = "Link name")]
     id: String,
+    /// When it happened or is due: a day, a month (2023-03) or a year.
     #[serde(default)]
+    #[schemars(title = "Date", with = "Option<crate::date::PartialDate>")]
     date: Option<toml::Value>,
+    /// If no date is known, when it happened in words.
     #[serde(default)]
+    #[schemars(title = "Period")]
     period: Option<String>,
+    /// What happened, in a few words.
+    #[schemars(title = "Title")]
     title: String,
+    /// What it means, in a sentence or two.
+    #[schemars(title = "Description", extend("x-widget" = "markdown"))]
     description: String,
+    /// One of the kinds listed above.
+    #[schemars(title = "Kind")]
     kind: String,
+    /// Where it stands.
+    #[schemars(title = "Status")]
     status: Status,
+    /// A blog post about it, if there is one.
     #[serde(default)]
+    #[schemars(title = "Blog post")]
     post: Option<String>,
+    /// Where readers can check it.
     #[serde(default)]
+    #[schemars(title = "Source")]
     source: Option<Source>,
 }
 
 /// A membership figure as editors write it.
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct MembershipSource {
+    /// When the figure was true: a day, a month or a year.
+    #[schemars(title = "Date", with = "crate::date::PartialDate")]
     date: toml::Value,
+    /// How many organisations were members.
+    #[schemars(title = "Members")]
     count: u32,
+    /// Tick if the figure is "at least" this many.
     #[serde(default)]
+    #[schemars(title = "At least")]
     at_least: bool,
 }
 
-/// `content/timeline.toml` as editors write it.
-#[derive(Deserialize)]
+/// `content/timeline.toml` as editors write it; the CMS's timeline form is made from its schema.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct TimelineSource {
+pub(crate) struct TimelineSource {
+    /// The kinds of milestone, for the timeline's filter.
+    #[schemars(title = "Kinds")]
     kinds: Vec<Kind>,
+    /// Membership over time, oldest first, for the chart.
     #[serde(default)]
+    #[schemars(title = "Membership")]
     membership: Vec<MembershipSource>,
+    /// The milestones, oldest first.
+    #[schemars(title = "Milestones")]
     milestones: Vec<MilestoneSource>,
 }
 

@@ -1,0 +1,105 @@
+// The content manager at /admin/ (Decap CMS from the site's own files), against its
+// local backend on a copy of content/ (tests/cms-backend.mjs): an editor writes a
+// post in the CMS's own form, and the build's content check accepts the file it
+// wrote. /admin/ gets its own policy, and loads nothing from another site.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CMS_PORT, CMS_REPO } from '../cms-backend.mjs';
+
+/** Runs the build's content check on `content`, returning what it printed; throws with its words if it refuses. */
+function contentCheck(content) {
+  const out = mkdtempSync(join(tmpdir(), 'cms-check-'));
+  return execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'publish', '--', 'build', '--content', content, '--out', out], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+test('an editor writes a post in the CMS, and the content check accepts the file it wrote', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const elsewhere = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    const ours = url.origin === baseURL || url.origin === `http://localhost:${CMS_PORT}` || ['data:', 'blob:'].includes(url.protocol);
+    if (!ours) elsewhere.push(request.url());
+  });
+  const violations = [];
+  await page.exposeFunction('reportViolation', (v) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+
+  const response = await page.goto('/admin/');
+  const policy = response.headers()['content-security-policy'];
+  expect(policy, 'exactly one policy, the CMS’s own').not.toContain(', ');
+  expect(policy).toContain("connect-src 'self' blob: https://api.github.com");
+  expect(response.headers()['x-robots-tag']).toBe('noindex');
+
+  await page.getByRole('button', { name: 'Login' }).click();
+  await expect(page.getByRole('link', { name: 'Blog posts' })).toBeVisible();
+  await page.getByRole('link', { name: /Blog post$/ }).click();
+
+  const title = `Editors publish from a browser ${Date.now()}`;
+  await page.getByLabel('Title').fill(title);
+  await page.getByRole('button', { name: 'Now' }).click();
+  await page.getByLabel('Category').click();
+  await page.getByText('Policy', { exact: true }).click();
+  await page.getByLabel('Author').fill('Update from RCSLT');
+  await page.getByLabel('Summary').fill('The coalition can now post news from a web browser.');
+  await page.getByLabel('In short (optional)').fill('News can be posted without a terminal.');
+  await page.locator('[data-slate-editor="true"]').click();
+  await page.keyboard.type('A post written in the content manager, with a link to the timeline.');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByText('Publish now').click();
+  await expect(page.getByText('Entry saved')).toBeVisible();
+
+  const slug = title.toLowerCase().replaceAll(' ', '-');
+  const file = join(CMS_REPO, 'content', 'posts', `${slug}.md`);
+  await expect.poll(() => existsSync(file), { message: `the CMS writes ${file}` }).toBe(true);
+  const written = readFileSync(file, 'utf8');
+  expect(written).toMatch(/^\+\+\+\n/);
+  expect(written).toContain(`title = "${title}"`);
+  expect(written).toContain('category = "policy"');
+
+  const said = contentCheck(join(CMS_REPO, 'content'));
+  expect(said).toMatch(/publish: \d+ posts checked/);
+
+  expect(elsewhere, '/admin/ loads nothing from another site').toEqual([]);
+  expect(violations, 'the CMS works within its policy').toEqual([]);
+});
+
+test('each file editors keep opens in the CMS with what it holds, and a change to the timeline still passes the check', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/admin/');
+  await page.getByRole('button', { name: 'Login' }).click();
+  const shown = (text) =>
+    [...document.querySelectorAll('input, textarea')].some((field) => field.value === text) ||
+    document.body.innerText.includes(text);
+  for (const [collection, entry, holds] of [
+    ['Pages', 'Privacy notice for organisations joining the coalition', 'What happens to the details you give when your organisation asks to join #SENDInTheSpecialists.'],
+    ['Members', 'Members', 'Royal College of Speech and Language Therapists'],
+    ['Site settings', 'Site settings', '#SENDInTheSpecialists'],
+    ['Timeline', 'Timeline', 'coalition-launch'],
+  ]) {
+    await page.getByRole('link', { name: collection, exact: true }).click();
+    await page.getByRole('link', { name: entry }).last().click();
+    await expect.poll(() => page.evaluate(shown, holds), { message: `${collection} shows ${holds}` }).toBe(true);
+    if (collection !== 'Timeline') await page.goBack();
+    if (collection !== 'Timeline') await page.goBack();
+  }
+  // The first milestone, opened and renamed (the list's items toggle by the button before their name).
+  await page.getByText('coalition-launch', { exact: true }).locator('xpath=..').getByRole('button').first().click();
+  const title = page.locator('input[id^="title-field"]:visible').first();
+  await expect(title).toHaveValue(/^The coalition launches/);
+  const renamed = `The coalition launches, edited ${Date.now()}`;
+  await title.fill(renamed);
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByText('Publish now').click();
+  await expect(page.getByText('Entry saved')).toBeVisible();
+  const file = join(CMS_REPO, 'content', 'timeline.toml');
+  await expect.poll(() => readFileSync(file, 'utf8')).toContain(`title = "${renamed}"`);
+  expect(contentCheck(join(CMS_REPO, 'content'))).toMatch(/publish: \d+ posts checked/);
+});
