@@ -17,7 +17,10 @@ pub const MEDIA_FOLDER: &str = "public/images";
 
 /// The files the CMS is made of, from the `decap-cms` package `npm ci` installs
 /// (its main script and the parts it loads as needed; not its source maps).
-pub const BUNDLE_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../node_modules/decap-cms/dist");
+pub const BUNDLE_DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../node_modules/decap-cms/dist"
+);
 
 /// True for the files of the bundle the page loads.
 pub fn is_bundle_file(name: &str) -> bool {
@@ -78,7 +81,10 @@ fn resolve<'a>(schema: &'a Value, defs: &'a Value) -> (&'a Value, bool) {
         return (&defs[name], false);
     }
     if let Some(options) = schema.get("anyOf").and_then(Value::as_array) {
-        if let Some(inner) = options.iter().find(|o| o.get("type") != Some(&json!("null"))) {
+        if let Some(inner) = options
+            .iter()
+            .find(|o| o.get("type") != Some(&json!("null")))
+        {
             return (resolve(inner, defs).0, true);
         }
     }
@@ -155,7 +161,10 @@ fn fields(object: &Value, defs: &Value, lists: &Lists, path: &str, optional: boo
                     let mut f = field(name, schema, needed && !optional, defs, lists, &at);
                     if needed && optional {
                         let hint = f["hint"].as_str().unwrap_or_default().to_string();
-                        f["hint"] = json!(format!("{hint} Needed whenever this part is filled in.").trim().to_string());
+                        f["hint"] =
+                            json!(format!("{hint} Needed whenever this part is filled in.")
+                                .trim()
+                                .to_string());
                     }
                     f
                 })
@@ -165,14 +174,28 @@ fn fields(object: &Value, defs: &Value, lists: &Lists, path: &str, optional: boo
 }
 
 /// One CMS field from its schema; `path` names it for the lists kept in other files.
-fn field(name: &str, outer: &Value, required: bool, defs: &Value, lists: &Lists, path: &str) -> Value {
+fn field(
+    name: &str,
+    outer: &Value,
+    required: bool,
+    defs: &Value,
+    lists: &Lists,
+    path: &str,
+) -> Value {
     let (schema, nullable) = resolve(outer, defs);
-    let text = |key: &str| outer.get(key).or_else(|| schema.get(key)).and_then(Value::as_str);
+    let text = |key: &str| {
+        outer
+            .get(key)
+            .or_else(|| schema.get(key))
+            .and_then(Value::as_str)
+    };
     let mut f = Map::new();
     f.insert("name".into(), json!(name));
     f.insert(
         "label".into(),
-        json!(text("title").map(str::to_string).unwrap_or_else(|| humanize(name))),
+        json!(text("title")
+            .map(str::to_string)
+            .unwrap_or_else(|| humanize(name))),
     );
     if let Some(hint) = text("description") {
         f.insert("hint".into(), json!(hint));
@@ -232,7 +255,10 @@ fn field(name: &str, outer: &Value, required: bool, defs: &Value, lists: &Lists,
         }
         (_, None, "object") => {
             set("widget", json!("object"));
-            set("fields", json!(fields(schema, defs, lists, path, !required || nullable)));
+            set(
+                "fields",
+                json!(fields(schema, defs, lists, path, !required || nullable)),
+            );
         }
         (_, None, _) if schema.get("format") == Some(&json!("date")) => {
             set("widget", json!("datetime"));
@@ -241,7 +267,10 @@ fn field(name: &str, outer: &Value, required: bool, defs: &Value, lists: &Lists,
             set("time_format", json!(false));
             set("picker_utc", json!(true));
         }
-        (_, None, _) => match (choices(schema), schema.get("pattern").and_then(Value::as_str)) {
+        (_, None, _) => match (
+            choices(schema),
+            schema.get("pattern").and_then(Value::as_str),
+        ) {
             (Some(options), _) => {
                 set("widget", json!("select"));
                 set("options", json!(options));

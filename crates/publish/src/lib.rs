@@ -304,7 +304,11 @@ pub fn write_all(publication: &Library, out: &Path) -> Result<Vec<PathBuf>, Erro
 
 /// The content manager at `/admin/`: its page, its configuration (JSON, which YAML
 /// readers take as it is) and the CMS's own files, copied from `node_modules`.
-fn write_admin(library: &Library, backend: &cms::Backend, out: &Path) -> Result<Vec<PathBuf>, Error> {
+fn write_admin(
+    library: &Library,
+    backend: &cms::Backend,
+    out: &Path,
+) -> Result<Vec<PathBuf>, Error> {
     let admin = out.join("admin");
     let page = admin.join("index.html");
     write(&page, cms::ADMIN_PAGE.as_bytes())?;
@@ -425,7 +429,8 @@ pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Err
     let csp = headers::content_security_policy(&hashes, signup, false);
     write(
         &out.join("_headers"),
-        headers::headers_file(&csp, &hashed, &cms::admin_policy(&cms::Backend::from_env())).as_bytes(),
+        headers::headers_file(&csp, &hashed, &cms::admin_policy(&cms::Backend::from_env()))
+            .as_bytes(),
     )?;
     let pages = pages::render_all(&publication, out, built).map_err(Error::Pages)?;
     for page in &pages {
