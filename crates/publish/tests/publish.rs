@@ -72,14 +72,23 @@ fn shipped_content_publishes_every_file() {
     assert!(out.join("content/posts/latest.json").is_file());
     assert!(out.join("content/posts/pages/1.json").is_file());
     assert!(out.join("content/posts/category/policy/1.json").is_file());
+    assert!(out.join("admin/index.html").is_file() && out.join("admin/decap-cms.js").is_file());
+    let cms_files = fs::read_dir(publish::cms::BUNDLE_DIR)
+        .unwrap_or_else(|e| panic!("expected the CMS bundle installed by npm ci: {e}"))
+        .flatten()
+        .filter(|f| publish::cms::is_bundle_file(&f.file_name().to_string_lossy()))
+        .count();
     assert_eq!(
         written.len(),
         // site, index, timeline, members, 4 feeds, 7 schemas, _redirects, latest, the
-        // list's one page and one a category, a file a post and a page.
+        // list's one page and one a category, a file a post and a page, and the CMS:
+        // its page, its configuration and its files.
         17 + 1
             + publication.site.categories.len()
             + publication.posts.len()
             + content::post::PAGES.len()
+            + 2
+            + cms_files
     );
     let latest: content::post::PostIndex = serde_json::from_str(
         &fs::read_to_string(out.join("content/posts/latest.json")).unwrap_or_default(),
@@ -283,13 +292,7 @@ fn the_binary_exits_non_zero_on_bad_content() {
         "base_url = \"ftp://",
     );
     let out = scratch("binary-out");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_publish"))
-        .args(["build", "--content"])
-        .arg(&content)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let status = run_build(&content, &out, &[]);
     assert!(!status.status.success());
     let stderr = String::from_utf8_lossy(&status.stderr);
     assert!(stderr.contains("field `base_url`"), "{stderr}");
@@ -631,14 +634,7 @@ fn a_form_service_address_that_would_break_the_policy_stops_the_build() {
         ("https://forms.example/f\" x", "quotation mark"),
     ] {
         let out = scratch("endpoint-out");
-        let run = std::process::Command::new(env!("CARGO_BIN_EXE_publish"))
-            .args(["build", "--content"])
-            .arg(shipped_content())
-            .arg("--out")
-            .arg(&out)
-            .env("SIGNUP_ENDPOINT", endpoint)
-            .output()
-            .unwrap_or_else(|e| panic!("{e}"));
+        let run = run_build(&shipped_content(), &out, &[("SIGNUP_ENDPOINT", endpoint)]);
         let stderr = String::from_utf8_lossy(&run.stderr);
         assert!(!run.status.success(), "{endpoint} should stop the build");
         assert!(
@@ -651,19 +647,23 @@ fn a_form_service_address_that_would_break_the_policy_stops_the_build() {
 
 /// Runs `publish build` on `content` with `env` set, returning whether it passed and what it said.
 fn build_with(content: &Path, env: &[(&str, &str)]) -> (bool, String) {
-    let out = scratch("settings-out");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_publish"))
-        .args(["build", "--content"])
-        .arg(content)
-        .arg("--out")
-        .arg(&out)
-        .envs(env.iter().copied())
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let run = run_build(content, &scratch("settings-out"), env);
     (
         run.status.success(),
         String::from_utf8_lossy(&run.stderr).into_owned(),
     )
+}
+
+/// Runs the `publish build` binary on `content` with `env` set, into `out`.
+fn run_build(content: &Path, out: &Path, env: &[(&str, &str)]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_publish"))
+        .args(["build", "--content"])
+        .arg(content)
+        .arg("--out")
+        .arg(out)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap_or_else(|e| panic!("expected the publish binary to run: {e}"))
 }
 
 #[test]
@@ -674,15 +674,11 @@ fn in_a_workflow_a_content_mistake_is_annotated_on_its_file_line_and_field() {
         "category = \"news\"",
         "category = \"rumours\"",
     );
-    let out = scratch("annotated-out");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_publish"))
-        .args(["build", "--content"])
-        .arg(&content)
-        .arg("--out")
-        .arg(&out)
-        .env("GITHUB_ACTIONS", "true")
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let run = run_build(
+        &content,
+        &scratch("annotated-out"),
+        &[("GITHUB_ACTIONS", "true")],
+    );
     assert!(!run.status.success());
     let stdout = String::from_utf8_lossy(&run.stdout);
     let file = content

@@ -234,6 +234,22 @@ fn split_front_matter(src: &str) -> Option<Split<'_>> {
     None
 }
 
+/// Splits a post or page (`what`) at its front matter, refusing a file without any.
+fn split_or_refuse<'a>(
+    file: &str,
+    src: &'a str,
+    what: &str,
+) -> Result<Split<'a>, Vec<SourceError>> {
+    split_front_matter(src).ok_or_else(|| {
+        vec![SourceError::at_line(
+            file,
+            1,
+            Some("front matter"),
+            format!("a {what} starts with front matter between two lines of +++"),
+        )]
+    })
+}
+
 /// The site links a converted Markdown text makes, placed in its file.
 fn site_links(links: Vec<(usize, String)>, first_line: usize, field: &str) -> Vec<SiteLink> {
     links

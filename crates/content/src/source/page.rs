@@ -1,6 +1,6 @@
 //! `content/pages/<slug>.md`: a standalone page (privacy notice, accessibility statement).
 
-use super::{markdown_errors, site_links, split_front_matter, SiteLink, SourceError, TomlText};
+use super::{markdown_errors, site_links, split_or_refuse, SiteLink, SourceError, TomlText};
 use crate::markdown::to_document;
 use serde::Deserialize;
 
@@ -33,14 +33,7 @@ pub struct ParsedPage {
 
 /// Reads and checks a standalone page, `content/pages/<slug>.md`.
 pub fn parse_page(file: &str, slug: &str, src: &str) -> Result<ParsedPage, Vec<SourceError>> {
-    let Some(split) = split_front_matter(src) else {
-        return Err(vec![SourceError::at_line(
-            file,
-            1,
-            Some("front matter"),
-            "a page starts with front matter between two lines of +++",
-        )]);
-    };
+    let split = split_or_refuse(file, src, "page")?;
     let front = TomlText::new(file, split.front, 2);
     let matter: PageFrontMatter = front.parse().map_err(|e| vec![e])?;
     let mut errors = Vec::new();

@@ -1,7 +1,7 @@
 //! `content/posts/<slug>.md`: a blog post, TOML front matter then Markdown.
 
 use super::{
-    markdown_errors, site_links, split_front_matter, Origin, SiteLink, SourceError, TomlText,
+    markdown_errors, site_links, split_or_refuse, Origin, SiteLink, SourceError, TomlText,
 };
 use crate::markdown::to_document;
 use crate::post::{validate_meta, Post, PostImage, PostMeta};
@@ -62,14 +62,7 @@ pub struct ParsedPost {
 
 /// Reads and checks one post, `content/posts/<slug>.md`, whose slug is its file name.
 pub fn parse_post(file: &str, slug: &str, src: &str) -> Result<ParsedPost, Vec<SourceError>> {
-    let Some(split) = split_front_matter(src) else {
-        return Err(vec![SourceError::at_line(
-            file,
-            1,
-            None,
-            "a post starts with front matter between two lines of +++",
-        )]);
-    };
+    let split = split_or_refuse(file, src, "post")?;
     let front = TomlText::new(file, split.front, 2);
     let matter: FrontMatter = front.parse().map_err(|e| vec![e])?;
     let mut errors = Vec::new();
