@@ -223,3 +223,10 @@ test('if the app cannot start, the built form still reaches the service', async 
   expect(posts).toHaveLength(1);
   expect(posts[0].form.get('email')).toBe('sam@example.org');
 });
+
+test('a reader the service returns to /join/thanks/ with scripts on keeps the thank-you page once the app starts', async ({ page }) => {
+  await page.goto('/join/thanks/');
+  await appIsLive(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you: your request to join has been sent');
+  await expectNoAxeViolations(page);
+});
