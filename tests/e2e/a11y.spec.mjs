@@ -2,9 +2,13 @@
 // 320 px, reflow, text spacing, target size, focus visibility, headings, and
 // reading preferences applied before first paint.
 import { test, expect } from '@playwright/test';
-import { appIsLive, expectNoAxeViolations } from './helpers.mjs';
+import { SHIPPED } from '../sites.mjs';
+import { appIsLive, builtPaths, expectNoAxeViolations } from './helpers.mjs';
 
-const ROUTES = ['/', '/blog', '/blog/first-anniversary', '/timeline', '/members', '/join', '/privacy', '/accessibility', '/no-such-page'];
+/** Every page the shipped build writes (from its sitemap, so a new route is checked too) and a 404. */
+const ROUTES = builtPaths(SHIPPED.dist);
+// Each test visits every route in turn.
+test.describe.configure({ timeout: 120_000 });
 const THEMES = {
   light: { theme: 'light' },
   dark: { theme: 'dark' },

@@ -4,16 +4,8 @@
 // link targets, figures and tables, forms, images and list items. Run on the shipped
 // site and on the fixture site (16 posts, no conveners).
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { FIXTURE, SHIPPED } from '../sites.mjs';
-import { appIsLive } from './helpers.mjs';
-
-/** Every page a built site lists in its sitemap, as paths, plus an address it does not have. */
-function builtPaths(dist) {
-  const sitemap = readFileSync(`${dist}/sitemap.xml`, 'utf8');
-  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
-  return [...paths, '/no/such/page'];
-}
+import { appIsLive, builtPaths } from './helpers.mjs';
 
 /** What a reader of the main region meets, element by element; hidden parts left out. */
 function readMain() {
