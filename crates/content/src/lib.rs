@@ -8,6 +8,7 @@
 pub mod blog;
 pub mod date;
 pub mod doc;
+mod json;
 mod keyed;
 pub mod link;
 pub mod members;

@@ -208,10 +208,36 @@ pub fn list_and(names: &[&str]) -> String {
 
 /// The published directory: `content/members.json`.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Members {
     /// Every listed organisation, A to Z.
     pub members: Vec<Member>,
+}
+
+crate::json::read_by_hand!(Members);
+
+impl Members {
+    /// Reads `members.json` by hand (see [`crate::json`]).
+    pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+        use crate::json::Fields;
+        let members = Fields::of(value, "the directory").list("members", |m| {
+            let member = Fields::of(m, "a member");
+            Ok(Member {
+                name: member.needed("name")?,
+                org_type: member.keyed("type", OrgType::from_key)?,
+                nations: member.list("nations", |n| {
+                    n.as_str()
+                        .and_then(Nation::from_key)
+                        .ok_or_else(|| format!("{n} is not a nation the site knows"))
+                })?,
+                website: member.text("website"),
+                joined: member.date("joined")?,
+                convener: member.flag("convener"),
+                sample: member.flag("sample"),
+            })
+        })?;
+        Ok(Members { members })
+    }
 }
 
 /// What the reader has asked the directory to show: `?q=&type=&nation=`.
@@ -396,6 +422,28 @@ mod tests {
             convener: false,
             sample: true,
         }
+    }
+
+    #[test]
+    fn the_published_directory_reads_back_whole() {
+        let mut written = sample();
+        written.members[1].website = Some("https://example.org".into());
+        written.members[1].joined = crate::date::PartialDate::parse("2023-03").ok();
+        let json = serde_json::to_string(&written).unwrap_or_default();
+        let back: Result<Members, _> = serde_json::from_str(&json);
+        assert_eq!(
+            back.ok().as_ref(),
+            Some(&written),
+            "expected {json} to read back whole"
+        );
+        let bad = json.replacen("\"england\"", "\"atlantis\"", 1);
+        let refused = serde_json::from_str::<Members>(&bad)
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            refused.as_deref(),
+            Some("\"atlantis\" is not a nation the site knows")
+        );
     }
 
     fn sample() -> Members {

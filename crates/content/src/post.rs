@@ -76,64 +76,39 @@ pub struct PostMeta {
     pub bsl_video: Option<String>,
 }
 
-impl<'de> Deserialize<'de> for PostMeta {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        PostMeta::from_json(&serde_json::Value::deserialize(deserializer)?)
-            .map_err(serde::de::Error::custom)
-    }
-}
-
 impl PostMeta {
     /// Reads the metadata from JSON by hand: serde's derived reader for these twelve
     /// fields costs the wasm about 2 KB after compression, this a fraction (a test
     /// reads back what the derived writer wrote, so the two cannot drift).
     pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
-        let text = |key: &str| value.get(key).and_then(|v| v.as_str()).map(str::to_string);
-        let needed = |key: &str| text(key).ok_or_else(|| format!("a post's `{key}` is missing"));
-        let date = |key: &str| {
-            text(key)
-                .map(|d| PartialDate::parse(&d).map_err(|e| e.to_string()))
-                .transpose()
-        };
-        let image = value.get("image").filter(|i| !i.is_null());
+        use crate::json::Fields;
+        let post = Fields::of(value, "a post");
         Ok(PostMeta {
-            slug: needed("slug")?,
-            title: needed("title")?,
-            date: date("date")?.ok_or("a post's `date` is missing")?,
-            updated: date("updated")?,
-            category: needed("category")?,
-            tags: value
-                .get("tags")
-                .and_then(|t| t.as_array())
-                .map(|tags| {
-                    tags.iter()
-                        .filter_map(|t| t.as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            author: needed("author")?,
-            summary: needed("summary")?,
-            image: image
-                .map(|i| -> Result<PostImage, String> {
-                    let part = |key: &str| {
-                        i.get(key)
-                            .and_then(|v| v.as_str())
-                            .map(str::to_string)
-                            .ok_or_else(|| format!("a post image's `{key}` is missing"))
-                    };
-                    Ok(PostImage {
-                        src: part("src")?,
-                        alt: part("alt")?,
+            slug: post.needed("slug")?,
+            title: post.needed("title")?,
+            date: post.date("date")?.ok_or("a post's `date` is missing")?,
+            updated: post.date("updated")?,
+            category: post.needed("category")?,
+            tags: post.list("tags", |t| {
+                t.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| format!("the tag {t} is not text"))
+            })?,
+            author: post.needed("author")?,
+            summary: post.needed("summary")?,
+            image: post
+                .get("image")
+                .map(|i| {
+                    let image = Fields::of(i, "a post image");
+                    Ok::<_, String>(PostImage {
+                        src: image.needed("src")?,
+                        alt: image.needed("alt")?,
                     })
                 })
                 .transpose()?,
-            reading_minutes: value
-                .get("reading_minutes")
-                .and_then(|m| m.as_u64())
-                .and_then(|m| u32::try_from(m).ok())
-                .ok_or("a post's `reading_minutes` is missing")?,
-            in_short: text("in_short"),
-            bsl_video: text("bsl_video"),
+            reading_minutes: post.number("reading_minutes")?,
+            in_short: post.text("in_short"),
+            bsl_video: post.text("bsl_video"),
         })
     }
 }
@@ -152,7 +127,7 @@ pub struct PostImage {
 
 /// One published post: `content/posts/<slug>.json`.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Post {
     /// The same metadata as in the index.
     pub meta: PostMeta,
@@ -180,8 +155,7 @@ pub struct PostLink {
 /// list's built page and the app read, so a page's cost never grows with the archive.
 /// Published as `content/posts/pages/<n>.json` and `content/posts/category/<slug>/<n>.json`.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ListPage {
     /// The posts on this page.
     pub posts: Vec<PostMeta>,
@@ -191,6 +165,58 @@ pub struct ListPage {
     pub page: usize,
     /// How many pages the list has (at least 1).
     pub pages: usize,
+}
+
+crate::json::read_by_hand!(PostMeta, Post, ListPage, PostIndex);
+
+impl Post {
+    /// Reads a published post by hand (see [`crate::json`]).
+    pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+        use crate::json::Fields;
+        let post = Fields::of(value, "a post file");
+        let link = |key: &str| {
+            post.get(key)
+                .map(|l| {
+                    let link = Fields::of(l, "a link to another post");
+                    Ok::<_, String>(PostLink {
+                        slug: link.needed("slug")?,
+                        title: link.needed("title")?,
+                    })
+                })
+                .transpose()
+        };
+        Ok(Post {
+            meta: PostMeta::from_json(post.get("meta").ok_or("a post file's `meta` is missing")?)?,
+            body: post.list("body", Block::from_json)?,
+            older: link("older")?,
+            newer: link("newer")?,
+        })
+    }
+}
+
+impl ListPage {
+    /// Reads one page of a blog list by hand; a count left out reads as 0.
+    pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+        use crate::json::Fields;
+        let list = Fields::of(value, "a list page");
+        let count = |key: &str| list.get(key).and_then(|n| n.as_u64()).unwrap_or(0) as usize;
+        Ok(ListPage {
+            posts: list.list("posts", PostMeta::from_json)?,
+            total: count("total"),
+            page: count("page"),
+            pages: count("pages"),
+        })
+    }
+}
+
+impl PostIndex {
+    /// Reads the index (or the latest posts) by hand.
+    pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+        Ok(PostIndex {
+            posts: crate::json::Fields::of(value, "the index")
+                .list("posts", PostMeta::from_json)?,
+        })
+    }
 }
 
 /// Posts on the home page's "Latest news", published as `content/posts/latest.json`.
@@ -206,7 +232,7 @@ pub fn list_page_url(category: Option<&str>, page: usize) -> String {
 
 /// The blog index: `content/posts/index.json`, newest first.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PostIndex {
     /// Every post's metadata, newest first.
     pub posts: Vec<PostMeta>,

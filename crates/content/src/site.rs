@@ -131,66 +131,45 @@ pub struct SiteConfig {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PublishedSite(pub SiteConfig);
 
-impl<'de> Deserialize<'de> for PublishedSite {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        PublishedSite::from_json(&serde_json::Value::deserialize(deserializer)?)
-            .map_err(serde::de::Error::custom)
-    }
-}
+crate::json::read_by_hand!(PublishedSite);
 
 impl PublishedSite {
     /// Reads `site.json`, naming the first setting that is missing.
     pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
-        fn text(at: &serde_json::Value, key: &str) -> Option<String> {
-            at.get(key).and_then(|v| v.as_str()).map(str::to_string)
-        }
-        fn needed(at: &serde_json::Value, key: &str) -> Result<String, String> {
-            text(at, key).ok_or_else(|| format!("the site setting `{key}` is missing"))
-        }
+        use crate::json::Fields;
+        let site = Fields::of(value, "the site");
         let part = |key: &str| {
-            value
-                .get(key)
+            site.get(key)
+                .map(|v| Fields::of(v, "the site"))
                 .ok_or_else(|| format!("the site settings have no `{key}`"))
         };
         let (signup, home) = (part("signup")?, part("home")?);
-        let service = match text(signup, "service") {
-            Some(key) => {
-                Service::from_key(&key).ok_or_else(|| format!("\"{key}\" is not a form service"))?
-            }
-            None => Service::default(),
-        };
         Ok(PublishedSite(SiteConfig {
-            name: needed(value, "name")?,
-            tagline: needed(value, "tagline")?,
-            description: needed(value, "description")?,
-            contact_email: needed(value, "contact_email")?,
-            base_url: needed(value, "base_url")?,
-            categories: value
-                .get("categories")
-                .and_then(|c| c.as_array())
-                .into_iter()
-                .flatten()
-                .map(|c| {
-                    Ok(Category {
-                        slug: needed(c, "slug")?,
-                        name: needed(c, "name")?,
-                    })
+            name: site.needed("name")?,
+            tagline: site.needed("tagline")?,
+            description: site.needed("description")?,
+            contact_email: site.needed("contact_email")?,
+            base_url: site.needed("base_url")?,
+            categories: site.list("categories", |c| {
+                let category = Fields::of(c, "a category");
+                Ok(Category {
+                    slug: category.needed("slug")?,
+                    name: category.needed("name")?,
                 })
-                .collect::<Result<_, String>>()?,
+            })?,
             signup: Signup {
-                service,
-                endpoint: text(signup, "endpoint"),
-                access_key: text(signup, "access_key"),
-                privacy_notice_version: needed(signup, "privacy_notice_version")?,
-                support_max_chars: signup
-                    .get("support_max_chars")
-                    .and_then(|n| n.as_u64())
-                    .and_then(|n| u32::try_from(n).ok())
-                    .ok_or("the site setting `support_max_chars` is missing")?,
+                service: match signup.get("service") {
+                    Some(_) => signup.keyed("service", Service::from_key)?,
+                    None => Service::default(),
+                },
+                endpoint: signup.text("endpoint"),
+                access_key: signup.text("access_key"),
+                privacy_notice_version: signup.needed("privacy_notice_version")?,
+                support_max_chars: signup.number("support_max_chars")?,
             },
             home: Home {
-                ask: needed(home, "ask")?,
-                intro: needed(home, "intro")?,
+                ask: home.needed("ask")?,
+                intro: home.needed("intro")?,
             },
         }))
     }
@@ -637,7 +616,7 @@ pub(crate) mod tests {
         let missing = serde_json::from_str::<PublishedSite>(r#"{"signup":{},"home":{}}"#).err();
         assert_eq!(
             missing.map(|e| e.to_string()).as_deref(),
-            Some("the site setting `name` is missing")
+            Some("the site's `name` is missing")
         );
     }
 

@@ -143,7 +143,7 @@ impl MembershipPoint {
 
 /// The published timeline: `content/timeline.json`.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Timeline {
     /// The kinds milestones may have.
     pub kinds: Vec<Kind>,
@@ -151,6 +151,58 @@ pub struct Timeline {
     pub membership: Vec<MembershipPoint>,
     /// Milestones, oldest first.
     pub milestones: Vec<Milestone>,
+}
+
+crate::json::read_by_hand!(Timeline);
+
+impl Timeline {
+    /// Reads `timeline.json` by hand (see [`crate::json`]).
+    pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+        use crate::json::Fields;
+        let timeline = Fields::of(value, "the timeline");
+        Ok(Timeline {
+            kinds: timeline.list("kinds", |k| {
+                let kind = Fields::of(k, "a kind");
+                Ok(Kind {
+                    slug: kind.needed("slug")?,
+                    name: kind.needed("name")?,
+                })
+            })?,
+            membership: timeline.list("membership", |p| {
+                let point = Fields::of(p, "a membership figure");
+                Ok(MembershipPoint {
+                    date: point
+                        .date("date")?
+                        .ok_or("a membership figure's `date` is missing")?,
+                    count: point.number("count")?,
+                    at_least: point.flag("at_least"),
+                })
+            })?,
+            milestones: timeline.list("milestones", |m| {
+                let milestone = Fields::of(m, "a milestone");
+                Ok(Milestone {
+                    id: milestone.needed("id")?,
+                    date: milestone.date("date")?,
+                    period: milestone.text("period"),
+                    title: milestone.needed("title")?,
+                    description: milestone.list("description", Block::from_json)?,
+                    kind: milestone.needed("kind")?,
+                    status: milestone.keyed("status", Status::from_key)?,
+                    post: milestone.text("post"),
+                    source: milestone
+                        .get("source")
+                        .map(|s| {
+                            let source = Fields::of(s, "a source");
+                            Ok::<_, String>(Source {
+                                url: source.needed("url")?,
+                                label: source.needed("label")?,
+                            })
+                        })
+                        .transpose()?,
+                })
+            })?,
+        })
+    }
 }
 
 /// What the reader has asked the timeline to show: `?kind=&status=`.
@@ -455,6 +507,31 @@ mod tests {
                 milestone("steering-group-done", Some("2025"), Status::Planned),
             ],
         }
+    }
+
+    #[test]
+    fn the_published_timeline_reads_back_whole() {
+        let mut written = sample();
+        written.milestones[0].source = Some(Source {
+            url: "https://example.org".into(),
+            label: "A report".into(),
+        });
+        written.milestones[1].post = Some("a-post".into());
+        let json = serde_json::to_string(&written).unwrap_or_default();
+        let back: Result<Timeline, _> = serde_json::from_str(&json);
+        assert_eq!(
+            back.ok().as_ref(),
+            Some(&written),
+            "expected {json} to read back whole"
+        );
+        let bad = json.replacen("\"achieved\"", "\"done\"", 1);
+        let refused = serde_json::from_str::<Timeline>(&bad)
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            refused.as_deref(),
+            Some("a milestone's `status` \"done\" is not one the site knows")
+        );
     }
 
     #[test]
