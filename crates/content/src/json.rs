@@ -97,3 +97,28 @@ macro_rules! read_by_hand {
 }
 
 pub(crate) use read_by_hand;
+
+/// Test helpers: a value read back as it was written, and the words a refusal gives.
+#[cfg(test)]
+pub(crate) mod check {
+    use serde::{de::DeserializeOwned, Serialize};
+
+    /// Writes `written` with serde's derived writer and reads it back with the hand reader.
+    pub(crate) fn reads_back<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
+        written: &T,
+    ) -> String {
+        let json = serde_json::to_string(written).unwrap_or_default();
+        let back: Result<T, _> = serde_json::from_str(&json);
+        assert_eq!(
+            back.ok().as_ref(),
+            Some(written),
+            "expected {json} to read back whole"
+        );
+        json
+    }
+
+    /// What reading `json` as `T` says when it refuses it.
+    pub(crate) fn refusal<T: DeserializeOwned>(json: &str) -> Option<String> {
+        serde_json::from_str::<T>(json).err().map(|e| e.to_string())
+    }
+}

@@ -429,19 +429,10 @@ mod tests {
         let mut written = sample();
         written.members[1].website = Some("https://example.org".into());
         written.members[1].joined = crate::date::PartialDate::parse("2023-03").ok();
-        let json = serde_json::to_string(&written).unwrap_or_default();
-        let back: Result<Members, _> = serde_json::from_str(&json);
-        assert_eq!(
-            back.ok().as_ref(),
-            Some(&written),
-            "expected {json} to read back whole"
-        );
+        let json = crate::json::check::reads_back(&written);
         let bad = json.replacen("\"england\"", "\"atlantis\"", 1);
-        let refused = serde_json::from_str::<Members>(&bad)
-            .err()
-            .map(|e| e.to_string());
         assert_eq!(
-            refused.as_deref(),
+            crate::json::check::refusal::<Members>(&bad).as_deref(),
             Some("\"atlantis\" is not a nation the site knows")
         );
     }

@@ -417,13 +417,7 @@ mod tests {
         full.in_short = Some("Short.".into());
         full.bsl_video = Some("https://video.example/1".into());
         for written in [meta("b-post", "2024-01-05"), full] {
-            let json = serde_json::to_string(&written).unwrap_or_default();
-            let back: Result<PostMeta, _> = serde_json::from_str(&json);
-            assert_eq!(
-                back.ok().as_ref(),
-                Some(&written),
-                "expected {json} to read back whole"
-            );
+            crate::json::check::reads_back(&written);
         }
         let broken =
             serde_json::from_str::<PostMeta>(r#"{"slug":"a","title":"t","date":"2023-13-01"}"#);

@@ -517,19 +517,10 @@ mod tests {
             label: "A report".into(),
         });
         written.milestones[1].post = Some("a-post".into());
-        let json = serde_json::to_string(&written).unwrap_or_default();
-        let back: Result<Timeline, _> = serde_json::from_str(&json);
-        assert_eq!(
-            back.ok().as_ref(),
-            Some(&written),
-            "expected {json} to read back whole"
-        );
+        let json = crate::json::check::reads_back(&written);
         let bad = json.replacen("\"achieved\"", "\"done\"", 1);
-        let refused = serde_json::from_str::<Timeline>(&bad)
-            .err()
-            .map(|e| e.to_string());
         assert_eq!(
-            refused.as_deref(),
+            crate::json::check::refusal::<Timeline>(&bad).as_deref(),
             Some("a milestone's `status` \"done\" is not one the site knows")
         );
     }
