@@ -39,7 +39,7 @@ test('an editor writes a post in the CMS, and the content check accepts the file
   expect(response.headers()['x-robots-tag']).toBe('noindex');
 
   await page.getByRole('button', { name: 'Login' }).click();
-  await expect(page.getByRole('link', { name: 'Blog posts' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Blog posts' })).toBeVisible({ timeout: 15_000 });
   await page.getByRole('link', { name: /Blog post$/ }).click();
 
   const title = `Editors publish from a browser ${Date.now()}`;
@@ -85,8 +85,13 @@ test('each file editors keep opens in the CMS with what it holds, and a change t
     ['Timeline', 'Timeline', 'coalition-launch'],
   ]) {
     await page.getByRole('link', { name: collection, exact: true }).click();
-    await page.getByRole('link', { name: entry }).last().click();
-    await expect.poll(() => page.evaluate(shown, holds), { message: `${collection} shows ${holds}` }).toBe(true);
+    // The entry's card, once the list has loaded (a file named as its collection has a second link).
+    const links = page.getByRole('link', { name: entry, exact: true });
+    await expect(links).toHaveCount(entry === collection ? 2 : 1, { timeout: 15_000 });
+    await links.last().click();
+    await expect
+      .poll(() => page.evaluate(shown, holds), { message: `${collection} shows ${holds}`, timeout: 15_000 })
+      .toBe(true);
     if (collection !== 'Timeline') await page.goBack();
     if (collection !== 'Timeline') await page.goBack();
   }
