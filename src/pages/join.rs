@@ -184,7 +184,15 @@ pub fn Join() -> impl IntoView {
                     action=move || post().map(|p| p.action)
                     on:submit=submit
                 >
-                    <div inner_html=move || post().map(|p| p.hidden_inputs()).unwrap_or_default()></div>
+                    {move || {
+                        post()
+                            .map(|p| {
+                                p.hidden
+                                    .into_iter()
+                                    .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
+                                    .collect_view()
+                            })
+                    }}
                     <TextField
                         id=Field::OrgName.id()
                         label="Organisation name"

@@ -41,15 +41,9 @@ pub struct Backend {
 impl Backend {
     /// The settings the build was given.
     pub fn from_env() -> Self {
-        let read = |name: &str| {
-            std::env::var(name)
-                .ok()
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty())
-        };
         Self {
-            repo: read("CMS_REPO"),
-            auth_url: read("CMS_AUTH_URL"),
+            repo: crate::setting("CMS_REPO"),
+            auth_url: crate::setting("CMS_AUTH_URL"),
         }
     }
 }

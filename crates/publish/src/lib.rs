@@ -87,7 +87,7 @@ fn markdown_files(dir: &Path, errors: &mut Vec<SourceError>) -> Result<Vec<PathB
 }
 
 /// A build setting from the environment, when set to more than spaces.
-fn setting(name: &str) -> Option<String> {
+pub(crate) fn setting(name: &str) -> Option<String> {
     std::env::var(name)
         .ok()
         .map(|v| v.trim().to_string())
