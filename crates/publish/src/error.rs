@@ -53,14 +53,6 @@ impl Error {
         }
     }
 
-    /// The content mistakes, for tests and for annotating an editor's change.
-    pub fn content(&self) -> &[SourceError] {
-        match self {
-            Self::Content(errors) => errors,
-            _ => &[],
-        }
-    }
-
     /// Each problem as one line an editor or developer reads.
     pub fn lines(&self) -> Vec<String> {
         match self {
