@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup serve build build-e2e test lint unit e2e bench scale profile makeup split-trial
+.PHONY: setup serve build build-e2e test lint unit e2e dev-server bench scale profile makeup split-trial
 
 setup:
 	bash scripts/setup.sh
@@ -19,13 +19,19 @@ build: setup
 # service. The fixture site is configured for Netlify Forms.
 E2E_SIGNUP_ENDPOINT := https://forms.example.test/f/join
 
-# A second site, dist-fixture, from made-up content (16 posts, no conveners): the same
-# wasm, other pages. The parity tests compare every built page of both with the app.
+# The sites of tests/sites.mjs, all the same wasm: dist from content/ (as deployed), the
+# suite's own content as it is (dist-own) and with 16 posts and no conveners
+# (dist-fixture, on Netlify Forms), and content/ edited as a coalition would (dist-edited).
 build-e2e: setup
 	SIGNUP_SERVICE=formspree SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) trunk build --release --offline
+	PUBLISH_CONTENT=tests/fixtures/content SIGNUP_SERVICE=formspree SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) \
+		trunk build --release --offline --dist dist-own
 	node tests/fixtures/site.mjs target/fixture-content 16 --no-conveners
 	PUBLISH_CONTENT=target/fixture-content SIGNUP_SERVICE=netlify \
 		trunk build --release --offline --dist dist-fixture
+	node tests/fixtures/edit-content.mjs target/edited-content
+	PUBLISH_CONTENT=target/edited-content SIGNUP_SERVICE=formspree SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) \
+		trunk build --release --offline --dist dist-edited
 
 lint:
 	cargo fmt --all --check
@@ -40,6 +46,11 @@ unit:
 
 e2e:
 	npx playwright test
+
+# The README's first command as a newcomer runs it: `make serve` on a fresh copy of this
+# checkout, driven through the development server (tests/dev-server.test.mjs).
+dev-server:
+	node --test --test-reporter=spec tests/dev-server.test.mjs
 
 # Sizes, Lighthouse scores and the static-page limit, written to bench/results.md.
 bench: setup
@@ -67,4 +78,4 @@ makeup: build
 split-trial: build
 	node bench/split-trial.mjs
 
-test: setup lint unit build-e2e e2e
+test: setup lint unit build-e2e e2e dev-server

@@ -1,8 +1,9 @@
-// End-to-end tests in the system's Chromium against the release build in dist/.
+// End-to-end tests in the system's Chromium against the release builds (tests/sites.mjs).
 import { defineConfig } from '@playwright/test';
-import { FIXTURE, SHIPPED } from './tests/sites.mjs';
+import { ALL_SITES, CHROMIUM_ARGS, OWN } from './tests/sites.mjs';
 
-const port = SHIPPED.port;
+// Behaviour is tested on the suite's own content; see tests/sites.mjs.
+const port = OWN.port;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -16,19 +17,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: [
-    ...[SHIPPED, FIXTURE].map((site) => ({
+    ...ALL_SITES.map((site) => ({
       command: `node tests/serve.mjs ${site.dist} ${site.port}`,
       url: `http://127.0.0.1:${site.port}/index.html`,
       reuseExistingServer: !process.env.CI,

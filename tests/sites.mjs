@@ -1,5 +1,29 @@
-// The two sites the browser tests run against, each served from its own folder.
-/** The release build of the shipped content. */
+// The sites the browser tests run against, each the same app served from its own folder.
+// Tests own their data: a test that asserts words, names, counts or ids runs on OWN or
+// FIXTURE, whose content the suite keeps; the editors' content/ (SHIPPED, and EDITED, a
+// copy changed as a coalition would) is checked only by rules that hold for any content.
+/** The release build of the shipped content/: parity, axe, reflow and sizes only. */
 export const SHIPPED = { dist: 'dist', port: 4173 };
-/** The same app built from made-up content (16 posts, no conveners): tests/fixtures/site.mjs. */
+/** The suite's own content (tests/fixtures/content), with 16 posts and no conveners, sending to Netlify Forms. */
 export const FIXTURE = { dist: 'dist-fixture', port: 4174 };
+/** The suite's own content as it is, sending to a Formspree-style service: where behaviour is tested. */
+export const OWN = { dist: 'dist-own', port: 4175 };
+/** content/ as a coalition's first months would change it (tests/fixtures/edit-content.mjs). */
+export const EDITED = { dist: 'dist-edited', port: 4176 };
+/** The sites made from the editors' content: every check that holds for any content runs on each. */
+export const EDITORS_SITES = [
+  ['shipped site', SHIPPED],
+  ['edited site', EDITED],
+];
+/** Every site the browser tests serve. */
+export const ALL_SITES = [SHIPPED, FIXTURE, OWN, EDITED];
+/** How every test launches the system's Chromium: as root, headless, and without reaching for the closed network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

@@ -21,13 +21,13 @@ pub fn MembershipChart(
     let bar = (slot / 2).min(90);
     let summary = match (points.first(), points.last()) {
         (Some(first), Some(last)) if points.len() > 1 => format!(
-            "Membership grew from {} organisations in {} to {} in {}.",
+            "Membership grew from {} organisations {} to {} {}.",
             first.figure(),
-            first.date.long(),
+            first.date.when(),
             last.figure(),
-            last.date.long()
+            last.date.when()
         ),
-        (Some(only), _) => format!("{} organisations in {}.", only.figure(), only.date.long()),
+        (Some(only), _) => format!("{} organisations {}.", only.figure(), only.date.when()),
         _ => "No membership figures yet.".to_string(),
     };
     let bars = points

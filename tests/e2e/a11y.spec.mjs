@@ -2,13 +2,16 @@
 // 320 px, reflow, text spacing, target size, focus visibility, headings, and
 // reading preferences applied before first paint.
 import { test, expect } from '@playwright/test';
-import { SHIPPED } from '../sites.mjs';
+import { EDITORS_SITES } from '../sites.mjs';
 import { appIsLive, builtPaths, expectNoAxeViolations } from './helpers.mjs';
 
-/** Every page the shipped build writes (from its sitemap, so a new route is checked too) and a 404. */
-const ROUTES = builtPaths(SHIPPED.dist);
-// Each test visits every route in turn.
-test.describe.configure({ timeout: 120_000 });
+/** Every page the editors' content builds into, as shipped and as edited (from their
+ * sitemaps, so a new route or post is checked too), and a 404 on each. */
+const ROUTES = EDITORS_SITES.flatMap(([, site]) =>
+  builtPaths(site.dist).map((path) => `http://127.0.0.1:${site.port}${path}`),
+);
+// Each test visits every route of both sites in turn.
+test.describe.configure({ timeout: 300_000 });
 const THEMES = {
   light: { theme: 'light' },
   dark: { theme: 'dark' },

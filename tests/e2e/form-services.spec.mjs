@@ -6,7 +6,7 @@
 // the fixture build Netlify) and the reader lands on /join/thanks/.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { FIXTURE, SHIPPED } from '../sites.mjs';
+import { FIXTURE, OWN } from '../sites.mjs';
 import { appIsLive, expectNoAxeViolations, fillJoinForm, patchJson } from './helpers.mjs';
 
 const FIXTURES = JSON.parse(readFileSync('tests/fixtures/form-services.json', 'utf8')).services;
@@ -132,7 +132,7 @@ async function plainPost(context, url, origin) {
 }
 
 test('with scripts off, the built form posts form-encoded to Formspree and the reader lands on the thank-you page', async ({ browser }) => {
-  const origin = `http://127.0.0.1:${SHIPPED.port}`;
+  const origin = `http://127.0.0.1:${OWN.port}`;
   const context = await browser.newContext({ javaScriptEnabled: false });
   const posts = await plainPost(context, ENDPOINT, origin);
   const page = await context.newPage();

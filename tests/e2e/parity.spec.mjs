@@ -4,7 +4,7 @@
 // link targets, figures and tables, forms, images and list items. Run on the shipped
 // site and on the fixture site (16 posts, no conveners).
 import { test, expect } from '@playwright/test';
-import { FIXTURE, SHIPPED } from '../sites.mjs';
+import { EDITORS_SITES, FIXTURE } from '../sites.mjs';
 import { appIsLive, builtPaths } from './helpers.mjs';
 
 /** What a reader of the main region meets, element by element; hidden parts left out. */
@@ -30,7 +30,7 @@ function readMain() {
   };
 }
 
-for (const [name, site] of [['shipped site', SHIPPED], ['fixture site', FIXTURE]]) {
+for (const [name, site] of [...EDITORS_SITES, ['fixture site', FIXTURE]]) {
   const base = `http://127.0.0.1:${site.port}`;
   test.describe(name, () => {
     for (const path of builtPaths(site.dist)) {

@@ -89,7 +89,7 @@ test('the membership chart has a text alternative and the same figures in a tabl
   const chart = page.getByRole('img', { name: 'Coalition membership over time' });
   await expect(chart).toBeVisible();
   await expect(chart).toHaveAccessibleDescription(
-    'Membership grew from more than 100 organisations in 2 November 2022 to more than 130 in 2 November 2023.',
+    'Membership grew from more than 100 organisations on 2 November 2022 to more than 130 on 2 November 2023.',
   );
   const table = page.getByRole('table', { name: 'Membership figures' });
   await expect(table.getByRole('row')).toHaveCount(3);

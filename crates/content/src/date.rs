@@ -143,6 +143,12 @@ impl PartialDate {
             _ => self.year.to_string(),
         }
     }
+
+    /// The date after its preposition, so a sentence reads "on 2 November 2023" but "in March 2023".
+    pub fn when(&self) -> String {
+        let on = if self.day.is_some() { "on" } else { "in" };
+        format!("{on} {}", self.long())
+    }
 }
 
 impl fmt::Display for PartialDate {
@@ -228,6 +234,14 @@ mod tests {
             PartialDate::parse("2023-03").map(|d| d.iso()),
             Ok("2023-03".into())
         );
+    }
+
+    #[test]
+    fn a_day_is_on_and_a_month_or_year_is_in() {
+        let when = |text: &str| PartialDate::parse(text).map(|d| d.when());
+        assert_eq!(when("2022-11-02").as_deref(), Ok("on 2 November 2022"));
+        assert_eq!(when("2023-03").as_deref(), Ok("in March 2023"));
+        assert_eq!(when("2025").as_deref(), Ok("in 2025"));
     }
 
     #[test]

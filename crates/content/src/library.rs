@@ -69,10 +69,12 @@ impl Library {
         };
         let mut posts: Vec<Post> = posts.into_iter().map(|p| p.post).collect();
         order_and_link(&mut posts);
+        let mut timeline = timeline.timeline;
+        timeline.sort_by_date();
         Ok(Self {
             site,
             posts,
-            timeline: timeline.timeline,
+            timeline,
             members,
             pages: pages.into_iter().map(|p| p.page).collect(),
         })
@@ -114,7 +116,11 @@ fn across_files(shelf: &Shelf) -> Vec<SourceError> {
             if let Some(post) = milestone.post.as_deref().filter(|p| !slugs.contains(p)) {
                 errors.push(parsed.origin.error(
                     &format!("milestones[{i}].post"),
-                    format!("there is no post \"{post}\""),
+                    format!(
+                        "the milestone \"{}\" links to the post \"{post}\", which does not exist: \
+                         if it was deleted or renamed, choose another post for the milestone or clear its post",
+                        milestone.title
+                    ),
                 ));
             }
         }
@@ -210,7 +216,7 @@ mod tests {
             ),
             (
                 shelf(POST, PAGE, &timeline.replace("post = \"a-post\"", "post = \"nope\"")),
-                "content/timeline.toml:17:1: field `milestones[0].post`: there is no post \"nope\"",
+                "content/timeline.toml:17:1: field `milestones[0].post`: the milestone \"Launch\" links to the post \"nope\", which does not exist: if it was deleted or renamed, choose another post for the milestone or clear its post",
             ),
             (
                 shelf(&POST.replace("/timeline#launch", "/timeline#lunch"), PAGE, timeline),

@@ -113,15 +113,19 @@ impl PostMeta {
     }
 }
 
-/// A lead image and the words that stand in for it.
+/// A lead image and the words that stand in for it. Both are needed; each is read as
+/// empty when missing, so that the check can say in words which one to fill in.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(extend("required" = ["src", "alt"])))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostImage {
     /// A site-relative path or an https address.
     #[cfg_attr(feature = "schema", schemars(title = "Picture", extend("x-widget" = "image")))]
+    #[serde(default)]
     pub src: String,
     /// What the image shows, for readers who cannot see it.
     #[cfg_attr(feature = "schema", schemars(title = "Description of the picture"))]
+    #[serde(default)]
     pub alt: String,
 }
 
@@ -370,13 +374,18 @@ pub fn validate_meta(meta: &PostMeta) -> Vec<Problem> {
         }
     }
     if let Some(image) = &meta.image {
-        if image.alt.trim().is_empty() {
+        if image.alt.trim().is_empty() && !image.src.trim().is_empty() {
             problems.push(Problem::new(
                 "image.alt",
-                "describe the image for readers who cannot see it",
+                "the picture needs a description: say in a sentence what it shows, for readers who cannot see it",
             ));
         }
-        if !matches!(
+        if image.src.trim().is_empty() {
+            problems.push(Problem::new(
+                "image.src",
+                "choose the picture, or clear its description to have no picture",
+            ));
+        } else if !matches!(
             classify(&image.src),
             Some(LinkKind::Internal | LinkKind::External)
         ) {

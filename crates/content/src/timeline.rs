@@ -345,6 +345,25 @@ impl Timeline {
         self.membership.iter().max_by_key(|p| p.date)
     }
 
+    /// Puts the membership figures and milestones in date order, so that an editor may add
+    /// one anywhere in the file. A milestone known only by a period keeps its place after
+    /// the dated one before it; "2023" comes after "2023-11-02", as the year's end does.
+    pub fn sort_by_date(&mut self) {
+        self.membership.sort_by_key(|p| p.date);
+        let mut after = None;
+        let mut keyed: Vec<_> = std::mem::take(&mut self.milestones)
+            .into_iter()
+            .map(|m| {
+                if let Some(date) = m.date {
+                    after = Some(date.last_day());
+                }
+                (after, m)
+            })
+            .collect();
+        keyed.sort_by_key(|(key, _)| *key);
+        self.milestones = keyed.into_iter().map(|(_, m)| m).collect();
+    }
+
     /// Every rule the timeline must meet on its own (the posts its milestones name
     /// are checked by the library).
     pub fn validate(&self) -> Vec<Problem> {
@@ -363,7 +382,6 @@ impl Timeline {
                 ));
             }
         }
-        let mut last_date: Option<PartialDate> = None;
         for (i, m) in self.milestones.iter().enumerate() {
             let field = |name: &str| format!("milestones[{i}].{name}");
             if !is_slug(&m.id) {
@@ -389,13 +407,6 @@ impl Timeline {
                     field("date"),
                     "give a date (YYYY-MM-DD, YYYY-MM or YYYY) or, if none is known, a `period` in words",
                 )),
-                (Some(date), _) => {
-                    // "2023" may follow "2023-11-02": they overlap. Only a date wholly earlier is out of order.
-                    if last_date.is_some_and(|last| date.last_day() < last.first_day()) {
-                        problems.push(Problem::new(field("date"), "milestones must be listed oldest first"));
-                    }
-                    last_date = Some(*date);
-                }
                 (None, Some(period)) if period.trim().is_empty() => {
                     problems.push(Problem::new(field("period"), "must not be empty"));
                 }
@@ -425,10 +436,13 @@ impl Timeline {
             }
         }
         for (i, p) in self.membership.iter().enumerate() {
-            if self.membership[..i].iter().any(|o| o.date >= p.date) {
+            if self.membership[..i].iter().any(|o| o.date == p.date) {
                 problems.push(Problem::new(
                     format!("membership[{i}].date"),
-                    "membership figures must be listed oldest first",
+                    format!(
+                        "there is already a membership figure for {}; change one of the dates or remove one",
+                        p.date.long()
+                    ),
                 ));
             }
         }
@@ -609,10 +623,45 @@ mod tests {
     }
 
     #[test]
+    fn milestones_and_figures_added_anywhere_are_put_in_date_order() {
+        let mut t = sample();
+        let before: Vec<String> = t.milestones.iter().map(|m| m.id.clone()).collect();
+        t.sort_by_date();
+        let same: Vec<String> = t.milestones.iter().map(|m| m.id.clone()).collect();
+        assert_eq!(same, before, "a timeline already in order keeps its order");
+        t.milestones
+            .push(milestone("early", Some("2022-12"), Status::Achieved));
+        let mut undated = milestone("after-early", None, Status::Achieved);
+        undated.period = Some("Soon after".into());
+        t.milestones.push(undated);
+        let latest = t.membership.last().map(|p| p.date);
+        t.membership.insert(
+            0,
+            MembershipPoint {
+                date: date("2099-01-01"),
+                count: 1,
+                at_least: false,
+            },
+        );
+        t.sort_by_date();
+        let ids: Vec<&str> = t.milestones.iter().map(|m| m.id.as_str()).collect();
+        let at = |id: &str| ids.iter().position(|i| *i == id);
+        assert!(
+            at("launch") < at("early") && at("early") < at("after-early"),
+            "{ids:?}"
+        );
+        assert!(at("after-early") < at("plan"), "{ids:?}");
+        assert_eq!(
+            t.membership.last().map(|p| p.date),
+            Some(date("2099-01-01"))
+        );
+        assert!(t.membership.iter().rev().nth(1).map(|p| p.date) == latest);
+    }
+
+    #[test]
     fn each_rule_names_its_field() {
         let mut t = sample();
         t.milestones[1].id = "launch".into();
-        t.milestones[2].date = Some(date("2022-01"));
         t.milestones[3].kind = "gossip".into();
         t.milestones[5].source = Some(Source {
             url: "javascript:x".into(),
@@ -621,8 +670,9 @@ mod tests {
         let mut undated = milestone("x", None, Status::Achieved);
         undated.period = None;
         t.milestones.push(undated);
+        let again = t.membership[0].date;
         t.membership.push(MembershipPoint {
-            date: date("2023"),
+            date: again,
             count: 1,
             at_least: false,
         });
@@ -631,7 +681,6 @@ mod tests {
             fields,
             [
                 "milestones[1].id",
-                "milestones[2].date",
                 "milestones[3].kind",
                 "milestones[5].source",
                 "milestones[6].date",

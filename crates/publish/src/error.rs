@@ -86,24 +86,7 @@ impl Error {
         match self {
             Self::Content(errors) => errors
                 .iter()
-                .map(|e| {
-                    let mut place = format!("file={}", escape(&e.file, true));
-                    if let Some(line) = e.line {
-                        place.push_str(&format!(",line={line}"));
-                    }
-                    if let Some(column) = e.column {
-                        place.push_str(&format!(",col={column}"));
-                    }
-                    let title = match &e.field {
-                        Some(field) => format!("Content check: {field}"),
-                        None => "Content check".to_string(),
-                    };
-                    format!(
-                        "::error {place},title={}::{}",
-                        escape(&title, true),
-                        escape(&e.message, false)
-                    )
-                })
+                .map(|e| annotation("error", "Content check", e))
                 .collect(),
             other => other
                 .lines()
@@ -112,6 +95,27 @@ impl Error {
                 .collect(),
         }
     }
+}
+
+/// A GitHub Actions annotation (`level` is `error` or `warning`) on the file, line and
+/// column of a content note, so an editor sees it on the change they made.
+pub fn annotation(level: &str, check: &str, e: &SourceError) -> String {
+    let mut place = format!("file={}", escape(&e.file, true));
+    if let Some(line) = e.line {
+        place.push_str(&format!(",line={line}"));
+    }
+    if let Some(column) = e.column {
+        place.push_str(&format!(",col={column}"));
+    }
+    let title = match &e.field {
+        Some(field) => format!("{check}: {field}"),
+        None => check.to_string(),
+    };
+    format!(
+        "::{level} {place},title={}::{}",
+        escape(&title, true),
+        escape(&e.message, false)
+    )
 }
 
 impl fmt::Display for Error {

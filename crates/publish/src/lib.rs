@@ -21,7 +21,7 @@ pub mod feeds;
 pub mod headers;
 pub mod pages;
 
-pub use error::Error;
+pub use error::{annotation, Error};
 
 /// Reads a source file as text an editor wrote: a byte-order mark dropped, control
 /// characters refused with their place.
@@ -184,6 +184,18 @@ pub fn read(content_dir: &Path) -> Result<Library, Error> {
         members,
     };
     Ok(Library::assemble(shelf, errors)?)
+}
+
+/// What a coalition replaces before launch (sample members, a placeholder contact
+/// address), each with its file and line: said by every build, never a reason to stop one.
+pub fn before_launch(content_dir: &Path) -> Result<Vec<SourceError>, Error> {
+    let site = content_dir.join("site.toml");
+    let members = content_dir.join("members.toml");
+    let (site_src, members_src) = (read_source(&site)?, read_source(&members)?);
+    Ok(content::source::before_launch(
+        (&site.display().to_string(), &site_src),
+        (&members.display().to_string(), &members_src),
+    ))
 }
 
 /// Writes JSON, laid out for reading when `pretty`; a value that cannot be written

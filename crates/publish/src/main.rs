@@ -30,6 +30,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("build") => publish::read(&content_dir).and_then(|library| {
             let files = publish::write_all(&library, &out)?;
+            say_before_launch(&publish::before_launch(&content_dir)?);
             Ok(format!(
                 "{} posts checked, {} files written to {}",
                 library.posts.len(),
@@ -52,7 +53,7 @@ fn main() -> ExitCode {
         Err(error) => {
             eprintln!("publish: {error}");
             // In a GitHub Actions run, each problem also lands on the editor's change.
-            if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
+            if in_workflow() {
                 for annotation in error.annotations() {
                     println!("{annotation}");
                 }
@@ -60,6 +61,31 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Names each placeholder left in the content; in a workflow run also as a warning
+/// annotation on its file and line, so a deploy with samples left is never silent.
+fn say_before_launch(notes: &[content::source::SourceError]) {
+    if notes.is_empty() {
+        return;
+    }
+    eprintln!(
+        "publish: before launch, replace {} placeholder(s) (the site builds with them):",
+        notes.len()
+    );
+    for note in notes {
+        eprintln!("  {note}");
+    }
+    if in_workflow() {
+        for note in notes {
+            println!("{}", publish::annotation("warning", "Before launch", note));
+        }
+    }
+}
+
+/// True in a GitHub Actions run, where annotations reach the editor's change.
+fn in_workflow() -> bool {
+    std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true")
 }
 
 /// A debug build run by Trunk (`trunk serve`, `trunk build` without `--release`) is for developing.

@@ -1,4 +1,5 @@
-//! The build tool against real folders: the shipped content, and broken copies of it.
+//! The build tool against real folders: the suite's own content (tests/fixtures/content,
+//! never the editors' content/, which only the rules for any content check), and copies of it.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -15,14 +16,20 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-fn shipped_content() -> PathBuf {
+/// The suite's own content: the words, names and counts the tests below may assert.
+fn fixture_content() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/content")
+}
+
+/// The editors' content, whatever they have made of it.
+fn editors_content() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
 }
 
-/// A copy of the shipped content to spoil.
+/// A copy of the suite's content to edit or spoil.
 fn copy_of_content(name: &str) -> PathBuf {
     let dir = scratch(name);
-    let from = shipped_content();
+    let from = fixture_content();
     fs::create_dir_all(dir.join("posts")).unwrap_or_else(|e| panic!("{e}"));
     fs::copy(from.join("site.toml"), dir.join("site.toml")).unwrap_or_else(|e| panic!("{e}"));
     for file in ["timeline.toml", "members.toml"] {
@@ -58,8 +65,8 @@ fn edit(path: &Path, from: &str, to: &str) {
 }
 
 #[test]
-fn shipped_content_publishes_every_file() {
-    let publication = publish::read(&shipped_content()).unwrap_or_else(|e| panic!("{e:?}"));
+fn the_suites_content_publishes_every_file() {
+    let publication = publish::read(&fixture_content()).unwrap_or_else(|e| panic!("{e:?}"));
     assert!(publication.posts.len() >= 4);
     let out = scratch("out");
     let written = publish::write_all(&publication, &out).unwrap_or_else(|e| panic!("{e}"));
@@ -197,12 +204,12 @@ const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<title>x
 fn finish_writes_a_readable_page_for_every_route_and_post() {
     let (out, count) = finished(
         "finish",
-        &shipped_content(),
+        &fixture_content(),
         TEMPLATE,
         publish::Build::Release,
     );
     let count = count.unwrap_or_else(|e| panic!("{e:?}"));
-    let publication = publish::read(&shipped_content()).unwrap_or_else(|e| panic!("{e:?}"));
+    let publication = publish::read(&fixture_content()).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(
         count,
         9 + publication.site.categories.len() + publication.posts.len(),
@@ -269,7 +276,7 @@ fn finish_writes_a_readable_page_for_every_route_and_post() {
     }
     let empty = scratch("empty");
     assert!(
-        publish::finish(&shipped_content(), &empty, publish::Build::Release).is_err(),
+        publish::finish(&fixture_content(), &empty, publish::Build::Release).is_err(),
         "no index.html is an error"
     );
     // Each page preloads exactly the content files its view read.
@@ -321,67 +328,172 @@ fn timeline_links_are_checked_both_ways() {
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(
         messages[0].contains(
-            "timeline.toml:44:1: field `milestones[0].post`: there is no post \"no-such-post\""
+            "timeline.toml:44:1: field `milestones[0].post`: the milestone \"The coalition launches\" links to the post \"no-such-post\", which does not exist"
         ),
         "{messages:?}"
     );
 }
 
+/// A rule for any content: whatever editors have written passes the check and builds every page.
 #[test]
-fn shipped_timeline_has_every_fact_milestone() {
-    let publication = publish::read(&shipped_content()).unwrap_or_else(|e| panic!("{e:?}"));
-    let ids: Vec<&str> = publication
+fn the_editors_content_passes_every_check_and_builds_every_page() {
+    let (_, pages) = finished(
+        "editors",
+        &editors_content(),
+        TEMPLATE,
+        publish::Build::Release,
+    );
+    assert!(pages.unwrap_or_else(|e| panic!("{e}")) > 0);
+}
+
+#[test]
+fn what_the_content_manager_saves_when_an_editor_empties_a_field_is_the_field_left_out() {
+    let content = copy_of_content("emptied");
+    let post = content.join("posts/coalition-launches.md");
+    edit(
+        &post,
+        "tags = [",
+        "updated = \"\"\nin_short = \"\"\nbsl_video = \"\"\nimage = { src = \"\", alt = \"\" }\ntags = [",
+    );
+    edit(
+        &content.join("timeline.toml"),
+        "post = \"coalition-launches\"",
+        "post = \"\"",
+    );
+    edit(
+        &content.join("members.toml"),
+        "joined = \"2022-11-02\"",
+        "joined = \"\"\nwebsite = \"\"",
+    );
+    let library = publish::read(&content).unwrap_or_else(|e| panic!("{e}"));
+    let launch = library
+        .posts
+        .iter()
+        .find(|p| p.meta.slug == "coalition-launches")
+        .unwrap_or_else(|| panic!("the post"));
+    assert_eq!(
+        (
+            &launch.meta.updated,
+            &launch.meta.in_short,
+            &launch.meta.bsl_video,
+            &launch.meta.image
+        ),
+        (&None, &None, &None, &None)
+    );
+    assert!(library
+        .timeline
+        .milestones
+        .iter()
+        .all(|m| m.post.as_deref() != Some("")));
+}
+
+#[test]
+fn a_picture_without_its_description_is_refused_in_words() {
+    let content = copy_of_content("no-alt");
+    edit(
+        &content.join("posts/coalition-launches.md"),
+        "tags = [",
+        "image = { src = \"/images/launch.jpg\" }\ntags = [",
+    );
+    let messages = problems(&content);
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].contains("coalition-launches.md:")
+            && messages[0].contains("field `image.alt`: the picture needs a description"),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn a_milestone_or_membership_figure_added_at_the_end_is_put_in_date_order() {
+    let content = copy_of_content("added-last");
+    let timeline = content.join("timeline.toml");
+    let mut text = fs::read_to_string(&timeline).unwrap_or_default();
+    text.push_str("\n[[milestones]]\nid = \"added-last\"\ndate = \"2022-12\"\ntitle = \"Added last\"\ndescription = \"An editor added this at the end.\"\nkind = \"coalition\"\nstatus = \"achieved\"\n");
+    text = text.replacen(
+        "[[membership]]",
+        "[[membership]]\ndate = \"2023-05-01\"\ncount = 120\nat_least = true\n\n[[membership]]",
+        1,
+    );
+    fs::write(&timeline, text).unwrap_or_else(|e| panic!("{e}"));
+    let library = publish::read(&content).unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<&str> = library
         .timeline
         .milestones
         .iter()
         .map(|m| m.id.as_str())
         .collect();
-    for id in [
-        "coalition-launch",
-        "send-ap-improvement-plan",
-        "first-anniversary",
-        "workforce-steering-group",
-        "workforce-steering-group-complete",
-    ] {
-        assert!(ids.contains(&id), "{id} missing from {ids:?}");
-    }
-    assert_eq!(
-        publication.timeline.latest_membership().map(|p| p.figure()),
-        Some("more than 130".to_string())
+    let at = |id: &str| ids.iter().position(|i| *i == id);
+    assert!(at("coalition-launch") < at("added-last"), "{ids:?}");
+    assert!(at("added-last") < at("send-ap-improvement-plan"), "{ids:?}");
+    let dates: Vec<String> = library
+        .timeline
+        .membership
+        .iter()
+        .map(|p| p.date.iso())
+        .collect();
+    assert_eq!(dates, ["2022-11-02", "2023-05-01", "2023-11-02"]);
+}
+
+#[test]
+fn a_deleted_post_that_a_milestone_names_is_reported_with_the_milestones_title() {
+    let content = copy_of_content("deleted-post");
+    fs::remove_file(content.join("posts/coalition-launches.md")).unwrap_or_else(|e| panic!("{e}"));
+    let messages = problems(&content);
+    assert!(
+        messages.iter().any(|m| m.contains(
+            "the milestone \"The coalition launches\" links to the post \"coalition-launches\", which does not exist"
+        )),
+        "{messages:?}"
     );
 }
 
 #[test]
-fn shipped_members_are_the_four_real_conveners_plus_marked_samples() {
-    let publication = publish::read(&shipped_content()).unwrap_or_else(|e| panic!("{e:?}"));
-    let real: Vec<&str> = publication
-        .members
-        .members
-        .iter()
-        .filter(|m| !m.sample)
-        .map(|m| m.name.as_str())
-        .collect();
-    assert_eq!(
-        real,
-        [
-            "National Deaf Children's Society",
-            "Royal College of Speech and Language Therapists",
-            "Speech and Language UK",
-            "Voice 21"
-        ]
+fn the_build_names_every_placeholder_left_before_launch_and_still_builds() {
+    let content = copy_of_content("before-launch");
+    let out = scratch("before-launch-out");
+    let output = run_build(&content, &out, &[("GITHUB_ACTIONS", "true")]);
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
     );
-    assert!(publication
-        .members
-        .members
-        .iter()
-        .filter(|m| !m.sample)
-        .all(|m| m.convener));
-    assert!(publication.members.has_samples());
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("before launch, replace"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "site.toml:9:1: field `contact_email`: \"contact@example.org\" is a placeholder"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("::warning file=") && stdout.contains("title=Before launch%3A members["),
+        "{stdout}"
+    );
+
+    let real = copy_of_content("launched");
+    edit(
+        &real.join("site.toml"),
+        "contact@example.org",
+        "team@coalition.org.uk",
+    );
+    let members = real.join("members.toml");
+    let text = fs::read_to_string(&members).unwrap_or_default();
+    // The file's opening comments come before the first entry and stay.
+    let kept: Vec<&str> = text
+        .split("[[members]]")
+        .enumerate()
+        .filter(|(i, m)| *i == 0 || !m.contains("sample = true"))
+        .map(|(_, m)| m)
+        .collect();
+    fs::write(&members, kept.join("[[members]]")).unwrap_or_else(|e| panic!("{e}"));
+    let output = run_build(&real, &scratch("launched-out"), &[]);
+    assert!(output.status.success());
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("before launch"));
 }
 
 #[test]
 fn feeds_and_sitemap_parse_back_with_every_post() {
-    let publication = publish::read(&shipped_content()).unwrap_or_else(|e| panic!("{e:?}"));
+    let publication = publish::read(&fixture_content()).unwrap_or_else(|e| panic!("{e:?}"));
     let atom = publish::feeds::atom(&publication);
     let doc = roxmltree::Document::parse(&atom).unwrap_or_else(|e| panic!("{e}"));
     let entries: Vec<roxmltree::Node> = doc
@@ -518,7 +630,7 @@ fn release_pages_carry_the_policy_and_development_pages_leave_room_for_live_relo
     ] {
         let (out, result) = finished(
             &format!("csp-{build:?}"),
-            &shipped_content(),
+            &fixture_content(),
             &with_charset,
             build,
         );
@@ -531,7 +643,7 @@ fn release_pages_carry_the_policy_and_development_pages_leave_room_for_live_relo
 
 #[test]
 fn the_build_writes_a_page_for_every_route_in_the_apps_route_table() {
-    let publication = publish::read(&shipped_content()).unwrap_or_else(|e| panic!("{e:?}"));
+    let publication = publish::read(&fixture_content()).unwrap_or_else(|e| panic!("{e:?}"));
     let paths = publish::pages::paths(&publication).unwrap_or_else(|e| panic!("{e}"));
     // The routes internal links are checked against are the app's own.
     for route in content::post::ROUTES {
@@ -634,7 +746,7 @@ fn a_form_service_address_that_would_break_the_policy_stops_the_build() {
         ("https://forms.example/f\" x", "quotation mark"),
     ] {
         let out = scratch("endpoint-out");
-        let run = run_build(&shipped_content(), &out, &[("SIGNUP_ENDPOINT", endpoint)]);
+        let run = run_build(&fixture_content(), &out, &[("SIGNUP_ENDPOINT", endpoint)]);
         let stderr = String::from_utf8_lossy(&run.stderr);
         assert!(!run.status.success(), "{endpoint} should stop the build");
         assert!(
@@ -717,7 +829,7 @@ fn an_unknown_service_or_a_missing_or_malformed_access_key_stops_the_build() {
         ),
     ];
     for (env, expected) in cases {
-        let (passed, said) = build_with(&shipped_content(), &env);
+        let (passed, said) = build_with(&fixture_content(), &env);
         assert!(!passed, "{env:?} should stop the build");
         assert!(
             said.contains(expected),
@@ -728,7 +840,7 @@ fn an_unknown_service_or_a_missing_or_malformed_access_key_stops_the_build() {
         ("SIGNUP_SERVICE", "web3forms"),
         ("SIGNUP_ACCESS_KEY", "1a2b3c4d-1a2b-1a2b-1a2b-1a2b3c4d5e6f"),
     ];
-    let (passed, said) = build_with(&shipped_content(), &key);
+    let (passed, said) = build_with(&fixture_content(), &key);
     assert!(
         passed,
         "a well-formed key builds, with the service's own address: {said}"
@@ -915,7 +1027,7 @@ fn options_at(fields: &serde_json::Value, path: &[&str]) -> Vec<String> {
 
 #[test]
 fn the_cms_can_edit_every_field_the_content_uses_and_offers_every_closed_list() {
-    let library = publish::read(&shipped_content()).unwrap_or_else(|e| panic!("{e}"));
+    let library = publish::read(&fixture_content()).unwrap_or_else(|e| panic!("{e}"));
     let config = publish::cms::config(&library, &publish::cms::Backend::default());
     let collection = |name: &str| {
         config["collections"]
@@ -930,7 +1042,7 @@ fn the_cms_can_edit_every_field_the_content_uses_and_offers_every_closed_list() 
     let post_fields = collection("posts")["fields"].clone();
 
     // Every key the shipped files use has a field in the CMS.
-    let content = shipped_content();
+    let content = fixture_content();
     for (collection_name, file) in [
         ("timeline", "timeline.toml"),
         ("members", "members.toml"),

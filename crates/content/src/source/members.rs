@@ -20,11 +20,11 @@ struct MemberSource {
     #[schemars(title = "Nations")]
     nations: Vec<Nation>,
     /// Its website, starting https://.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::blank_is_none")]
     #[schemars(title = "Website")]
     website: Option<String>,
     /// When it joined: a day, a month (2023-03) or a year.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::blank_is_none")]
     #[schemars(title = "Joined", with = "Option<crate::date::PartialDate>")]
     joined: Option<toml::Value>,
     /// Tick for an organisation that convenes the coalition.

@@ -2,6 +2,7 @@
 //! Markdown posts and pages with TOML front matter. Each file is checked on its
 //! own here; the rules across files belong to [`crate::library`].
 
+mod launch;
 mod members;
 mod page;
 mod post;
@@ -9,6 +10,7 @@ mod site;
 mod timeline;
 mod toml_text;
 
+pub use launch::before_launch;
 pub use members::load_members;
 pub use page::{parse_page, ParsedPage};
 pub use post::{parse_post, ParsedPost};
@@ -22,6 +24,31 @@ pub(crate) use site::tests::site as site_for_tests;
 pub(crate) use timeline::tests::TIMELINE as TIMELINE_FOR_TESTS;
 
 use std::fmt;
+
+/// The content manager saves an optional field an editor emptied as `""` (and an emptied
+/// picture as a table of `""`): read either as the field left out, never as a mistake.
+pub(crate) fn blank_is_none<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    use serde::Deserialize;
+    match Option::<toml::Value>::deserialize(deserializer)? {
+        Some(value) if !is_blank(&value) => T::deserialize(value)
+            .map(Some)
+            .map_err(serde::de::Error::custom),
+        _ => Ok(None),
+    }
+}
+
+/// An empty or all-space string, or a table of nothing but such strings.
+fn is_blank(value: &toml::Value) -> bool {
+    match value {
+        toml::Value::String(text) => text.trim().is_empty(),
+        toml::Value::Table(table) => table.values().all(is_blank),
+        _ => false,
+    }
+}
 
 /// A full day, as the CMS's date picker writes it (for the schema only).
 pub(crate) struct Day;

@@ -15,7 +15,7 @@ pub(crate) struct PageFrontMatter {
     #[schemars(title = "Summary", extend("x-widget" = "text"))]
     summary: String,
     /// When it was last changed: a day, a month (2026-11) or a year.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::blank_is_none")]
     #[schemars(title = "Updated", with = "Option<crate::date::PartialDate>")]
     updated: Option<toml::Value>,
 }

@@ -19,7 +19,7 @@ pub(crate) struct FrontMatter {
     #[schemars(title = "Date", with = "super::Day")]
     date: toml::Value,
     /// The day it was last changed, if it has been.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::blank_is_none")]
     #[schemars(title = "Updated", with = "Option<crate::date::PartialDate>")]
     updated: Option<toml::Value>,
     /// One of the site's categories.
@@ -36,15 +36,15 @@ pub(crate) struct FrontMatter {
     #[schemars(title = "Summary", extend("x-widget" = "text"))]
     summary: String,
     /// A picture at the top, with words for readers who cannot see it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::blank_is_none")]
     #[schemars(title = "Image")]
     image: Option<PostImage>,
     /// A short plain-English summary, shown first under "In short".
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::blank_is_none")]
     #[schemars(title = "In short", extend("x-widget" = "text"))]
     in_short: Option<String>,
     /// An https link to a British Sign Language version of the post.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::blank_is_none")]
     #[schemars(title = "British Sign Language video")]
     bsl_video: Option<String>,
 }

@@ -13,11 +13,11 @@ struct MilestoneSource {
     #[schemars(title = "Link name")]
     id: String,
     /// When it happened or is due: a day, a month (2023-03) or a year.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::blank_is_none")]
     #[schemars(title = "Date", with = "Option<crate::date::PartialDate>")]
     date: Option<toml::Value>,
     /// If no date is known, when it happened in words.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::blank_is_none")]
     #[schemars(title = "Period")]
     period: Option<String>,
     /// What happened, in a few words.
@@ -33,11 +33,11 @@ struct MilestoneSource {
     #[schemars(title = "Status")]
     status: Status,
     /// A blog post about it, if there is one.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::blank_is_none")]
     #[schemars(title = "Blog post")]
     post: Option<String>,
     /// Where readers can check it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::blank_is_none")]
     #[schemars(title = "Source")]
     source: Option<Source>,
 }
