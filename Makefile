@@ -22,10 +22,11 @@ E2E_SIGNUP_ENDPOINT := https://forms.example.test/f/join
 # The sites of tests/sites.mjs, all the same wasm: dist from content/ (as deployed), the
 # suite's own content as it is (dist-own) and with 16 posts and no conveners
 # (dist-fixture, on Netlify Forms), and content/ edited as a coalition would (dist-edited).
+# Only dist-own lets /admin/ reach the content manager's local backend, as the tests need.
 build-e2e: setup
 	SIGNUP_SERVICE=formspree SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) trunk build --release --offline
 	PUBLISH_CONTENT=tests/fixtures/content SIGNUP_SERVICE=formspree SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) \
-		trunk build --release --offline --dist dist-own
+		CMS_LOCAL_BACKEND=true trunk build --release --offline --dist dist-own
 	node tests/fixtures/site.mjs target/fixture-content 16 --no-conveners
 	PUBLISH_CONTENT=target/fixture-content SIGNUP_SERVICE=netlify \
 		trunk build --release --offline --dist dist-fixture

@@ -19,7 +19,11 @@
     show(event.reason);
   });
   window.addEventListener('error', function (event) {
-    // A module or wasm that fails to load or run.
+    // A module or wasm that fails to load or run: an error of the page's scripts, or a
+    // script element that could not load. A picture (or any other element) that fails
+    // to load says nothing about the app, so it is left to show its description.
+    var target = event.target;
+    if (target && target !== window && target.tagName !== 'SCRIPT') return;
     if (!started) show(event.message || 'load error');
   }, true);
   if (typeof WebAssembly !== 'object') show('no WebAssembly');

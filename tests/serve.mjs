@@ -1,9 +1,12 @@
-// A static server that behaves like a CDN: it serves files from a folder and,
-// for paths with no file, follows the host rules the build wrote (_redirects,
-// then 404.html). No dependencies, loopback only.
+// A static server that behaves as the host we deploy to (Cloudflare Pages) does: it
+// serves files from a folder with the `_headers` rules applied, never serves the
+// host's own files (`_headers`, `_redirects`), sends a folder's address without its
+// slash to the address with it (308), follows `_redirects`, answers any other path
+// with 404.html and status 404, and never serves a file outside the folder however
+// the path is encoded. No dependencies, loopback only.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 
@@ -23,9 +26,14 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The host's own files: read by the host, never served. */
+const HOST_FILES = new Set(['/_headers', '/_redirects']);
+
 async function fileAt(path) {
   const full = normalize(join(root, path));
-  if (!full.startsWith(root)) return null;
+  // A sibling folder shares the name's start (dist, dist-fixture): compare whole segments.
+  if (full !== root && !full.startsWith(root + sep)) return null;
+  if (HOST_FILES.has(path)) return null;
   try {
     const info = await stat(full);
     if (info.isFile()) return full;
@@ -124,15 +132,25 @@ async function send(res, status, file, path, accepted = '') {
 
 createServer(async (req, res) => {
   try {
-    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    const url = new URL(req.url, 'http://localhost');
+    const path = decodeURIComponent(url.pathname);
     const file = await fileAt(path);
+    // A folder's page is at its address with a slash; the host redirects to it.
+    if (file && !path.endsWith('/') && file.endsWith(`${sep}index.html`) && !path.endsWith('index.html')) {
+      res.writeHead(308, { location: `${url.pathname}/${url.search}` });
+      return res.end();
+    }
     const accepted = req.headers['accept-encoding'] ?? '';
     if (file) return await send(res, 200, file, path, accepted);
     for (const rule of await redirectRules()) {
       if (matches(rule.from, path)) {
         const target = await fileAt(rule.to);
+        // The host takes 200, 301, 302, 303, 307 and 308 in `_redirects`, and no other.
         if (target && rule.status === 200) return await send(res, 200, target, path, accepted);
-        if (target && rule.status === 404) return await send(res, 404, target, path, accepted);
+        if ([301, 302, 303, 307, 308].includes(rule.status)) {
+          res.writeHead(rule.status, { location: rule.to });
+          return res.end();
+        }
       }
     }
     const notFound = await fileAt('/404.html');

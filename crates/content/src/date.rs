@@ -180,7 +180,7 @@ impl schemars::JsonSchema for PartialDate {
         schemars::json_schema!({
             "type": "string",
             "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
-            "description": "An ISO 8601 date at the precision known: YYYY-MM-DD, YYYY-MM or YYYY."
+            "description": "As exactly as you know it: a day (2023-11-02), a month (2023-11) or a year (2023)."
         })
     }
 }

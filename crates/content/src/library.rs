@@ -25,6 +25,9 @@ pub struct Shelf {
     pub timeline: Option<ParsedTimeline>,
     /// The members directory, when it passed its own checks.
     pub members: Option<Members>,
+    /// The site path (`/images/…`) of every picture the site serves, so that a post
+    /// cannot name one that was never uploaded or has since been deleted.
+    pub pictures: Vec<String>,
 }
 
 /// The checked content, held in memory until all of it is valid, from which every
@@ -111,6 +114,21 @@ fn across_files(shelf: &Shelf) -> Vec<SourceError> {
             ));
         }
     }
+    for parsed in &shelf.posts {
+        let Some(image) = &parsed.post.meta.image else {
+            continue;
+        };
+        let src = crate::link::internal_path(&image.src);
+        if image.src.starts_with('/') && !shelf.pictures.iter().any(|p| p == src) {
+            errors.push(parsed.origin.error(
+                "image.src",
+                format!(
+                    "the picture \"{}\" is not among the site's pictures: upload it in the content manager, or choose another",
+                    image.src
+                ),
+            ));
+        }
+    }
     if let Some(parsed) = &shelf.timeline {
         for (i, milestone) in parsed.timeline.milestones.iter().enumerate() {
             if let Some(post) = milestone.post.as_deref().filter(|p| !slugs.contains(p)) {
@@ -184,7 +202,31 @@ mod tests {
             pages: vec![ok(parse_page("content/pages/privacy.md", "privacy", page))],
             timeline: Some(ok(load_timeline("content/timeline.toml", timeline))),
             members: Some(ok(load_members("content/members.toml", MEMBERS))),
+            pictures: vec!["/images/launch.jpg".into()],
         }
+    }
+
+    #[test]
+    fn a_lead_picture_must_be_one_the_site_serves() {
+        let with = |src: &str| {
+            let post = POST.replacen(
+                "+++\n\n",
+                &format!("image = {{ src = \"{src}\", alt = \"A crowd\" }}\n+++\n\n"),
+                1,
+            );
+            messages(shelf(&post, PAGE, crate::source::TIMELINE_FOR_TESTS))
+        };
+        assert_eq!(with("/images/launch.jpg"), Vec::<String>::new());
+        assert_eq!(
+            with("https://pictures.example.org/crowd.jpg"),
+            Vec::<String>::new()
+        );
+        let missing = with("/images/gone.jpg");
+        assert_eq!(missing.len(), 1, "{missing:?}");
+        assert!(
+            missing[0].contains("field `image.src`: the picture \"/images/gone.jpg\" is not among the site's pictures"),
+            "{missing:?}"
+        );
     }
 
     fn messages(shelf: Shelf) -> Vec<String> {

@@ -8,6 +8,11 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 /// Deepest nesting of lists and quotes kept; deeper content is lifted to this level.
 pub const MAX_DEPTH: usize = 12;
 
+/// Deepest nesting of anything (emphasis inside emphasis, say) the build accepts: a
+/// document no reader could follow, and deep enough to exhaust the stack of whatever
+/// reads it recursively. Deeper text is refused, naming its line.
+pub const MAX_NESTING: usize = 32;
+
 /// The tree of one Markdown text, with what an editor must fix and which site links it makes.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Converted {
@@ -44,6 +49,8 @@ struct Builder {
     newlines: Vec<usize>,
     stack: Vec<Frame>,
     depth: usize,
+    /// Whether text nested past [`MAX_NESTING`] was reported (once a text).
+    too_deep: bool,
     out: Converted,
 }
 
@@ -122,6 +129,18 @@ impl Builder {
     }
 
     fn start(&mut self, tag: Tag<'_>, offset: usize) {
+        if self.stack.len() > MAX_NESTING {
+            if !self.too_deep {
+                self.too_deep = true;
+                let line = self.line(offset);
+                self.out.problems.push((
+                    line,
+                    format!("this text nests formatting more than {MAX_NESTING} levels deep (emphasis inside emphasis, say); simplify it"),
+                ));
+            }
+            self.stack.push(Frame::Transparent(Vec::new()));
+            return;
+        }
         let frame = match tag {
             Tag::Paragraph => Frame::Paragraph(Vec::new()),
             Tag::HtmlBlock => Frame::Paragraph(Vec::new()),
@@ -288,7 +307,20 @@ impl Builder {
         match event {
             Event::Start(tag) => self.start(tag, offset),
             Event::End(tag) => self.end(tag, offset),
-            Event::Text(text) => self.push_inline(Inline::text(text.to_string())),
+            Event::Text(text) => {
+                // A character reference (`&#11;`) is decoded here, after the raw check.
+                if let Some(c) = text.chars().find(|c| crate::text::is_invisible(*c)) {
+                    let line = self.line(offset);
+                    self.out.problems.push((
+                        line,
+                        format!(
+                            "this text holds an invisible control character {} (written as a character reference such as &#11;), which no feed can carry; remove it",
+                            crate::text::name_invisible(c)
+                        ),
+                    ));
+                }
+                self.push_inline(Inline::text(text.to_string()));
+            }
             Event::Html(html) => {
                 // Inside an HTML block: keep the markup as visible text, line by line.
                 self.push_inline(Inline::text(html.trim_end_matches('\n').to_string()));
@@ -350,6 +382,7 @@ pub fn to_document(markdown: &str) -> Converted {
             .collect(),
         stack: vec![Frame::Root(Vec::new())],
         depth: 0,
+        too_deep: false,
         out: Converted::default(),
     };
     for (event, range) in Parser::new_ext(markdown, Options::empty()).into_offset_iter() {

@@ -105,7 +105,14 @@ impl PostMeta {
                         alt: image.needed("alt")?,
                     })
                 })
-                .transpose()?,
+                .transpose()?
+                // The link policy again, since the JSON may come from elsewhere.
+                .filter(|i| {
+                    matches!(
+                        classify(&i.src),
+                        Some(LinkKind::Internal | LinkKind::External)
+                    )
+                }),
             reading_minutes: post.number("reading_minutes")?,
             in_short: post.text("in_short"),
             bsl_video: post.text("bsl_video"),
@@ -435,6 +442,18 @@ mod tests {
             .err()
             .map(|e| e.to_string());
         assert_eq!(missing.as_deref(), Some("a post's `title` is missing"));
+    }
+
+    #[test]
+    fn a_picture_address_the_link_policy_refuses_is_dropped_when_read() {
+        let mut written = meta("a-post", "2023-11-02");
+        written.image = Some(PostImage {
+            src: "javascript:alert(1)".into(),
+            alt: "A picture".into(),
+        });
+        let json = serde_json::to_value(&written).unwrap_or_default();
+        let read = PostMeta::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read.image, None);
     }
 
     pub(crate) fn meta(slug: &str, date: &str) -> PostMeta {

@@ -24,6 +24,43 @@ fn is_plain_host(host: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
 }
 
+/// The origin (`https://host` or `https://host:port`) of an https address, read by its
+/// parts: a plain host and, if any, a port of digits from 1 to 65535. It is written
+/// into security policies, so anything else (a wildcard, a user name, a space or a
+/// line break, `:*`) is refused with the reason.
+pub fn https_origin(url: &str) -> Result<String, String> {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return Err("must be an https:// address".into());
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return Err("must not carry a user name or password (the part before @)".into());
+    }
+    let (host, port) = match authority.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    };
+    if host.contains('*') {
+        return Err("must name one host: a wildcard (*) would allow any site".into());
+    }
+    if !is_plain_host(host) {
+        return Err("must name a host such as forms.example.org after https://".into());
+    }
+    match port {
+        None => Ok(format!("https://{}", host.to_ascii_lowercase())),
+        Some(port)
+            if !port.is_empty()
+                && port.bytes().all(|b| b.is_ascii_digit())
+                && port.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n)) =>
+        {
+            Ok(format!("https://{}:{port}", host.to_ascii_lowercase()))
+        }
+        Some(port) => Err(format!(
+            "has the port \"{port}\": a port is a number from 1 to 65535, or leave it out"
+        )),
+    }
+}
+
 /// Why the site's own address cannot be used, if it cannot. It is written into every
 /// page's head, the feeds, the sitemap and `robots.txt`, so it must be an https origin
 /// with at most a path: no query, fragment, user name, quotes or spaces.
@@ -82,19 +119,10 @@ pub fn check_endpoint(endpoint: &str) -> Result<(), String> {
     let Some(rest) = endpoint.strip_prefix("https://") else {
         return Err("must be an https:// address, or a path on this site such as /join".into());
     };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if authority.contains('@') {
-        return Err("must not carry a user name or password (the part before @)".into());
-    }
-    let host = authority.split(':').next().unwrap_or("");
-    if host.contains('*') {
-        return Err(
-            "must name one host: a wildcard (*) would let the page send to any site".into(),
-        );
-    }
-    if !is_plain_host(host) {
+    if rest.is_empty() {
         return Err("must name a host such as forms.example.org after https://".into());
     }
+    https_origin(endpoint)?;
     if classify(endpoint).is_none() {
         return Err("is not an address the site can send to".into());
     }
@@ -107,20 +135,31 @@ pub fn check_endpoint(endpoint: &str) -> Result<(), String> {
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     /// The site's name, shown in the header and every document title.
+    #[cfg_attr(feature = "schema", schemars(title = "Site name"))]
     pub name: String,
     /// One line under the name saying what the coalition is for.
+    #[cfg_attr(feature = "schema", schemars(title = "Tagline"))]
     pub tagline: String,
-    /// The default meta description for pages without their own.
+    /// A sentence or two that search engines and link previews show for pages without their own.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(title = "Description for search results and shared links")
+    )]
     pub description: String,
     /// Where readers write to; a placeholder until a real address is set.
+    #[cfg_attr(feature = "schema", schemars(title = "Contact email address"))]
     pub contact_email: String,
     /// The public address of the site, for absolute links in feeds and previews.
+    #[cfg_attr(feature = "schema", schemars(title = "Site address", extend("x-widget" = "hidden")))]
     pub base_url: String,
     /// The blog's categories; posts may use only these.
+    #[cfg_attr(feature = "schema", schemars(title = "Blog categories"))]
     pub categories: Vec<Category>,
     /// How the join form sends what organisations type.
+    #[cfg_attr(feature = "schema", schemars(title = "Join form"))]
     pub signup: Signup,
     /// The words the home page opens with.
+    #[cfg_attr(feature = "schema", schemars(title = "Home page opening"))]
     pub home: Home,
 }
 
@@ -181,8 +220,10 @@ impl PublishedSite {
 #[serde(deny_unknown_fields)]
 pub struct Home {
     /// What the coalition asks for, in one plain-English sentence.
+    #[cfg_attr(feature = "schema", schemars(title = "What we ask for"))]
     pub ask: String,
     /// A short paragraph explaining why.
+    #[cfg_attr(feature = "schema", schemars(title = "Why it matters"))]
     pub intro: String,
 }
 
@@ -191,9 +232,11 @@ pub struct Home {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
-    /// The URL-safe key used in front matter and the `?category=` query.
+    /// The category's short name in web addresses: lower-case letters, digits and hyphens. Posts name it, so change it with care.
+    #[cfg_attr(feature = "schema", schemars(title = "Short name for web addresses"))]
     pub slug: String,
     /// The name readers see, as in "Posted in News".
+    #[cfg_attr(feature = "schema", schemars(title = "Name readers see"))]
     pub name: String,
 }
 
@@ -204,16 +247,21 @@ pub struct Category {
 pub struct Signup {
     /// Which form service receives the answers, and so how they are sent.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(title = "Form service", extend("x-widget" = "hidden")))]
     pub service: Service,
     /// The form service address; without one the form composes an email instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(title = "Form service address", extend("x-widget" = "hidden")))]
     pub endpoint: Option<String>,
     /// Web3Forms' public access key, sent with every request to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(title = "Form service key", extend("x-widget" = "hidden")))]
     pub access_key: Option<String>,
-    /// The version of the privacy notice an organisation agrees to.
+    /// Which version of the privacy notice an organisation agrees to: change it whenever the notice changes.
+    #[cfg_attr(feature = "schema", schemars(title = "Privacy notice version"))]
     pub privacy_notice_version: String,
-    /// The longest answer accepted for "how you will support the coalition".
+    /// The longest answer, in characters, to "How will you support the coalition?".
+    #[cfg_attr(feature = "schema", schemars(title = "Longest answer about support"))]
     pub support_max_chars: u32,
 }
 
@@ -464,6 +512,11 @@ pub(crate) mod tests {
             ("http://forms.example/f", "https://"),
             ("//forms.example/f", "https://"),
             ("https://localhost/f", "host such as"),
+            ("https://forms.example.test:*/f", "port"),
+            ("https://forms.example.test:(x)/f", "port"),
+            ("https://forms.example.test:0/f", "port"),
+            ("https://forms.example.test:70000/f", "port"),
+            ("https://forms.example.test:/f", "port"),
         ] {
             let result = check_endpoint(endpoint);
             assert!(
@@ -477,6 +530,27 @@ pub(crate) mod tests {
             "/join",
         ] {
             assert_eq!(check_endpoint(good), Ok(()), "{good}");
+        }
+    }
+
+    #[test]
+    fn an_origin_is_read_by_its_parts_and_written_back_plainly() {
+        use super::https_origin;
+        assert_eq!(
+            https_origin("https://Auth.Example.org/callback"),
+            Ok("https://auth.example.org".into())
+        );
+        assert_eq!(
+            https_origin("https://auth.example.org:8443"),
+            Ok("https://auth.example.org:8443".into())
+        );
+        for bad in [
+            "https://auth.example.org\n! Content-Security-Policy",
+            "https://auth.example.org:*",
+            "http://auth.example.org",
+            "https://*.example.org",
+        ] {
+            assert!(https_origin(bad).is_err(), "{bad:?}");
         }
     }
 

@@ -1,6 +1,27 @@
 //! Where long headings may wrap. The coalition's name is one 21-letter word, wider
 //! than a phone at heading size; without a hint the browser splits it anywhere.
 
+/// True for a character no reader can see and no feed may carry: a control character
+/// other than a tab or line break, or a noncharacter (U+FFFE, U+FFFF, U+FDD0 to U+FDEF
+/// and the like), which XML forbids. Checked on the raw text and again on the text as
+/// decoded (a TOML escape such as `\u000b`, a Markdown reference such as `&#11;`).
+pub fn is_invisible(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || (0xFDD0..=0xFDEF).contains(&(c as u32))
+        || (c as u32) & 0xFFFE == 0xFFFE
+}
+
+/// How a message names an invisible character: its code and, for the common ones, its name.
+pub fn name_invisible(c: char) -> String {
+    let name = match c {
+        '\u{b}' => " (a vertical tab)",
+        '\u{c}' => " (a form feed)",
+        '\u{0}' => " (a null)",
+        _ => "",
+    };
+    format!("U+{:04X}{name}", c as u32)
+}
+
 /// Words shorter than this always fit a line, so they are never split.
 const LONG_WORD: usize = 12;
 

@@ -62,9 +62,11 @@ impl Status {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Kind {
-    /// The key milestones and the `?kind=` filter use.
+    /// The kind's short name in web addresses and in each milestone's Kind. Milestones name it, so change it with care.
+    #[cfg_attr(feature = "schema", schemars(title = "Short name for web addresses"))]
     pub slug: String,
     /// The name readers see.
+    #[cfg_attr(feature = "schema", schemars(title = "Name readers see"))]
     pub name: String,
 }
 
@@ -73,9 +75,11 @@ pub struct Kind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// An http(s) address.
+    /// Its whole web address, starting https://.
+    #[cfg_attr(feature = "schema", schemars(title = "Web address"))]
     pub url: String,
     /// What the link says, naming the publisher.
+    #[cfg_attr(feature = "schema", schemars(title = "Name of the source"))]
     pub label: String,
 }
 
@@ -198,7 +202,9 @@ impl Timeline {
                                 label: source.needed("label")?,
                             })
                         })
-                        .transpose()?,
+                        .transpose()?
+                        // The link policy again, since the JSON may come from elsewhere.
+                        .filter(|s| classify(&s.url) == Some(LinkKind::External)),
                 })
             })?,
         })
@@ -521,6 +527,18 @@ mod tests {
                 milestone("steering-group-done", Some("2025"), Status::Planned),
             ],
         }
+    }
+
+    #[test]
+    fn a_source_address_the_link_policy_refuses_is_dropped_when_read() {
+        let mut written = sample();
+        written.milestones[0].source = Some(Source {
+            url: "javascript:alert(document.domain)".into(),
+            label: "A report".into(),
+        });
+        let json = serde_json::to_value(&written).unwrap_or_default();
+        let read = Timeline::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read.milestones[0].source, None);
     }
 
     #[test]

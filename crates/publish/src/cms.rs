@@ -12,8 +12,11 @@ use serde_json::{json, Map, Value};
 /// picture for a page on a phone needs no more.
 pub const MAX_IMAGE_BYTES: u64 = 500 * 1024;
 
-/// Where uploaded pictures go in the repository, and where the site serves them.
+/// Where uploaded pictures go in the repository.
 pub const MEDIA_FOLDER: &str = "public/images";
+
+/// Where the site serves the pictures of [`MEDIA_FOLDER`].
+pub const MEDIA_PATH: &str = "/images";
 
 /// The files the CMS is made of, from the `decap-cms` package `npm ci` installs
 /// (its main script and the parts it loads as needed; not its source maps).
@@ -28,23 +31,62 @@ pub fn is_bundle_file(name: &str) -> bool {
 }
 
 /// Where editors' changes go and how they sign in, from the build's environment:
-/// `CMS_REPO` (`owner/name` on GitHub; a workflow passes its own) and `CMS_AUTH_URL`
-/// (the sign-in helper's address; see docs/editing.md).
+/// `CMS_REPO` (`owner/name` on GitHub; a workflow passes its own), `CMS_AUTH_URL`
+/// (the sign-in helper's address; see docs/editing.md) and `CMS_LOCAL_BACKEND`
+/// (`true` only where the editor runs `decap-server` beside the site, as the tests do).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Backend {
     /// The GitHub repository.
     pub repo: Option<String>,
-    /// The OAuth helper's origin.
+    /// The OAuth helper's origin, checked to be one.
     pub auth_url: Option<String>,
+    /// Whether `/admin/` may reach a local `decap-server` on this machine.
+    pub local: bool,
 }
 
+/// Where a local `decap-server` listens: the content manager's own default.
+const LOCAL_BACKEND: &str = "http://localhost:8081";
+
 impl Backend {
-    /// The settings the build was given.
-    pub fn from_env() -> Self {
-        Self {
-            repo: crate::setting("CMS_REPO"),
-            auth_url: crate::setting("CMS_AUTH_URL"),
+    /// The settings the build was given; a sign-in address that is not an https
+    /// origin, or a repository that is not `owner/name`, stops the build.
+    pub fn from_env() -> Result<Self, crate::Error> {
+        let auth_url = crate::setting("CMS_AUTH_URL")
+            .map(|url| {
+                let origin = content::site::https_origin(&url);
+                match origin {
+                    Ok(origin) if url.trim_end_matches('/') == origin => Ok(origin),
+                    Ok(_) => Err("must be the sign-in helper's origin alone, such as https://auth.example.org, without a path".to_string()),
+                    Err(why) => Err(why),
+                }
+                .map_err(|why| crate::Error::Setting {
+                    name: "CMS_AUTH_URL",
+                    message: format!("{:?} {why}", url),
+                })
+            })
+            .transpose()?;
+        let repo = crate::setting("CMS_REPO");
+        if let Some(repo) = &repo {
+            let parts: Vec<&str> = repo.split('/').collect();
+            let plain = |p: &&str| {
+                !p.is_empty()
+                    && p.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+            };
+            if parts.len() != 2 || !parts.iter().all(plain) {
+                return Err(crate::Error::Setting {
+                    name: "CMS_REPO",
+                    message: format!("{repo:?} must be a GitHub repository as owner/name"),
+                });
+            }
         }
+        Ok(Self {
+            repo,
+            auth_url,
+            // A development build (`trunk serve`) is on the editor's own machine.
+            local: crate::setting("CMS_LOCAL_BACKEND").is_some_and(|v| v == "true")
+                || crate::setting("TRUNK_PROFILE").is_some_and(|v| v == "debug"),
+        })
     }
 }
 
@@ -242,6 +284,14 @@ fn field(
                 set("options", json!(options));
             } else if kind(items) == "object" {
                 set("widget", json!("list"));
+                // A folded entry shows what an editor knows it by: its title or name.
+                let props = &items["properties"];
+                if let Some(key) = ["title", "name", "date"]
+                    .iter()
+                    .find(|k| props.get(**k).is_some())
+                {
+                    set("summary", json!(format!("{{{{fields.{key}}}}}")));
+                }
                 set("fields", json!(fields(items, defs, lists, path, false)));
             } else {
                 set("widget", json!("list"));
@@ -338,13 +388,13 @@ pub fn config(library: &Library, backend: &Backend) -> Value {
         // Each change is a pull request that runs the checks; publishing is merging it.
         "publish_mode": "editorial_workflow",
         // On an editor's own computer, `npx decap-server` lets the CMS write to the files there.
-        "local_backend": true,
+        "local_backend": backend.local,
         "site_url": base_url,
         "display_url": base_url,
         "locale": "en",
         "slug": { "encoding": "ascii", "clean_accents": true, "sanitize_replacement": "-" },
         "media_folder": MEDIA_FOLDER,
-        "public_folder": "/images",
+        "public_folder": MEDIA_PATH,
         "collections": [
             {
                 "name": "posts",
@@ -376,8 +426,13 @@ pub fn admin_policy(backend: &Backend) -> String {
         .and_then(crate::headers::origin)
         .map(|o| format!(" {o}"))
         .unwrap_or_default();
+    let local = if backend.local {
+        format!(" {LOCAL_BACKEND}")
+    } else {
+        String::new()
+    };
     format!(
-        "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; connect-src 'self' blob: https://api.github.com http://localhost:8081{auth}; frame-src 'self'; form-action 'self'{auth}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+        "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; connect-src 'self' blob: https://api.github.com{local}{auth}; frame-src 'self'; form-action 'self'{auth}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
     )
 }
 

@@ -49,14 +49,9 @@ pub fn is_content_hashed(name: &str) -> bool {
     })
 }
 
-/// The origin (scheme, host and port) of an https address.
+/// The origin (scheme, host and port) of an https address, when it has a sound one.
 pub fn origin(url: &str) -> Option<String> {
-    let rest = url.strip_prefix("https://")?;
-    let host = rest
-        .split(['/', '?', '#'])
-        .next()
-        .filter(|h| !h.is_empty())?;
-    Some(format!("https://{host}"))
+    content::site::https_origin(url).ok()
 }
 
 /// The Content Security Policy: scripts only from this site and the hashed start-up script,
@@ -98,10 +93,11 @@ pub fn content_security_policy(
 /// The `_headers` file as Cloudflare Pages reads it: security headers for every
 /// path, a year's cache for content-hashed files, revalidation for the rest, and
 /// for `/admin/` the content manager's own policy instead of the site's (`!`
-/// detaches the header the rule for every path set, so exactly one policy applies).
+/// detaches the header the rule for every path set, so exactly one policy applies),
+/// and for uploaded pictures a policy that runs nothing, whatever a file holds.
 pub fn headers_file(csp: &str, hashed_files: &[String], admin_csp: &str) -> String {
     let mut out = format!(
-        "/*\n  Content-Security-Policy: {csp}\n  Strict-Transport-Security: max-age=63072000; includeSubDomains\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n  X-Frame-Options: DENY\n\n/content/*\n  Cache-Control: no-cache\n\n/admin/*\n  ! Content-Security-Policy\n  Content-Security-Policy: {admin_csp}\n  X-Robots-Tag: noindex\n  Cache-Control: no-cache\n"
+        "/*\n  Content-Security-Policy: {csp}\n  Strict-Transport-Security: max-age=63072000; includeSubDomains\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n  X-Frame-Options: DENY\n\n/content/*\n  Cache-Control: no-cache\n\n/admin/*\n  ! Content-Security-Policy\n  Content-Security-Policy: {admin_csp}\n  X-Robots-Tag: noindex\n  Cache-Control: no-cache\n\n/images/*\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'none'; sandbox\n"
     );
     for file in hashed_files {
         out.push_str(&format!(

@@ -23,9 +23,28 @@ pub mod pages;
 
 pub use error::{annotation, Error};
 
+/// The largest file an editor may write: a long report is a tenth of it. Past it the
+/// build would take minutes and the published files grow past what a host serves.
+pub const MAX_SOURCE_BYTES: u64 = 1024 * 1024;
+
+/// The largest file the host serves (Cloudflare Pages: 25 MiB a file).
+pub const MAX_OUTPUT_BYTES: usize = 25 * 1024 * 1024;
+
 /// Reads a source file as text an editor wrote: a byte-order mark dropped, control
-/// characters refused with their place.
+/// characters refused with their place, and a file past [`MAX_SOURCE_BYTES`] refused.
 fn read_source(path: &Path) -> Result<String, Error> {
+    let size = fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+    if size > MAX_SOURCE_BYTES {
+        return Err(SourceError::file(
+            path.display().to_string(),
+            format!(
+                "the file is {:.1} MB; a file may be at most {} MB: split a long post into several, and keep pictures out of the text",
+                size as f64 / 1e6,
+                MAX_SOURCE_BYTES / (1024 * 1024)
+            ),
+        )
+        .into());
+    }
     let src = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     Ok(clean_text(&path.display().to_string(), &src)?)
 }
@@ -136,6 +155,114 @@ fn read_site(content_dir: &Path) -> Result<content::site::SiteConfig, Error> {
     Ok(site)
 }
 
+/// The picture formats the site serves, by what the file begins with (never by its
+/// name alone, which anyone can choose), with the names they may have.
+const PICTURE_FORMATS: [(&str, &[&str]); 5] = [
+    ("JPEG", &["jpg", "jpeg"]),
+    ("PNG", &["png"]),
+    ("GIF", &["gif"]),
+    ("WebP", &["webp"]),
+    ("AVIF", &["avif"]),
+];
+
+/// The format a file's first bytes show, if it is a picture the site serves.
+fn picture_format(head: &[u8]) -> Option<&'static str> {
+    let at = |offset: usize, magic: &[u8]| head.get(offset..offset + magic.len()) == Some(magic);
+    if at(0, &[0xFF, 0xD8, 0xFF]) {
+        Some("JPEG")
+    } else if at(0, b"\x89PNG\r\n\x1a\n") {
+        Some("PNG")
+    } else if at(0, b"GIF87a") || at(0, b"GIF89a") {
+        Some("GIF")
+    } else if at(0, b"RIFF") && at(8, b"WEBP") {
+        Some("WebP")
+    } else if at(4, b"ftypavif") || at(4, b"ftypavis") {
+        Some("AVIF")
+    } else {
+        None
+    }
+}
+
+/// Why a file in the media folder cannot be published, if it cannot: only pictures
+/// of the accepted formats and size, each the format its name says, and no links.
+fn picture_problem(path: &Path) -> Result<Option<String>, Error> {
+    use std::io::Read;
+    let meta = fs::symlink_metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.file_type().is_symlink() {
+        return Ok(Some(
+            "is a link to another file, which the site would publish in its place; upload the picture itself".into(),
+        ));
+    }
+    let mut head = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(16).read_to_end(&mut head))
+        .map_err(|e| Error::io(path, e))?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let Some(format) = picture_format(&head) else {
+        let formats: Vec<&str> = PICTURE_FORMATS.iter().map(|(name, _)| *name).collect();
+        return Ok(Some(format!(
+            "is not a picture the site serves ({}); only pictures go in the media library, so remove it",
+            formats.join(", ")
+        )));
+    };
+    let named = PICTURE_FORMATS
+        .iter()
+        .any(|(name, exts)| *name == format && exts.contains(&extension.as_str()));
+    if !named {
+        return Ok(Some(format!(
+            "is a {format} picture under another name; upload it again with the name it should have"
+        )));
+    }
+    if meta.len() > cms::MAX_IMAGE_BYTES {
+        return Ok(Some(format!(
+            "is {:.1} MB; a picture may be at most {} KB: make it smaller and upload it again",
+            meta.len() as f64 / 1e6,
+            cms::MAX_IMAGE_BYTES / 1024
+        )));
+    }
+    Ok(None)
+}
+
+/// The site path of every picture in the media folder beside `content/` (none when
+/// there is no such folder), which the content manager uploads into and the site
+/// serves as it is; anything else there is a mistake added to `errors`, naming the file.
+fn pictures(folder: &Path, errors: &mut Vec<SourceError>) -> Result<Vec<String>, Error> {
+    let mut found = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.map_err(|e| Error::io(&dir, e))?.path();
+            let kind = fs::symlink_metadata(&path).map_err(|e| Error::io(&path, e))?;
+            if kind.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            // Git keeps an empty folder by a placeholder file; it is no picture and harmless.
+            if path.file_name().is_some_and(|n| n == ".gitkeep") {
+                continue;
+            }
+            match picture_problem(&path)? {
+                Some(problem) => {
+                    errors.push(SourceError::file(path.display().to_string(), problem))
+                }
+                None => {
+                    if let Ok(rest) = path.strip_prefix(folder) {
+                        found.push(format!("{}/{}", cms::MEDIA_PATH, rest.display()));
+                    }
+                }
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
 /// Reads every source under `content_dir`, each checked on its own, then the rules
 /// across files, reporting every mistake at once. `publish` is only this file input,
 /// and the output below: the rules are the content crate's.
@@ -176,6 +303,7 @@ pub fn read(content_dir: &Path) -> Result<Library, Error> {
     )?;
     let members = read_one(&content_dir.join("members.toml"), &mut errors, load_members)?;
     let shelf = Shelf {
+        pictures: pictures(&content_dir.join("..").join(cms::MEDIA_FOLDER), &mut errors)?,
         site,
         post_files: post_files.iter().map(|f| stem(f)).collect(),
         posts,
@@ -211,15 +339,21 @@ fn write_json<T: Serialize>(path: &Path, value: &T, pretty: bool) -> Result<(), 
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    if bytes.len() > MAX_OUTPUT_BYTES {
+        return Err(Error::Output {
+            path: path.to_path_buf(),
+            message: format!(
+                "would be {:.1} MB, more than the {} MB a host serves in one file",
+                bytes.len() as f64 / 1e6,
+                MAX_OUTPUT_BYTES / (1024 * 1024)
+            ),
+        });
+    }
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
     fs::write(path, bytes).map_err(|e| Error::io(path, e))
 }
-
-/// The Netlify and Cloudflare Pages rule: every route has its own page, so any other path is not found.
-pub const REDIRECTS: &str =
-    "# Every route has its own page; any other path is not found.\n/*    /404.html    404\n";
 
 /// Writes the library's JSON and host files into `out`, returning the files written.
 pub fn write_all(publication: &Library, out: &Path) -> Result<Vec<PathBuf>, Error> {
@@ -307,10 +441,9 @@ pub fn write_all(publication: &Library, out: &Path) -> Result<Vec<PathBuf>, Erro
         write(&forms, netlify_form().as_bytes())?;
         written.push(forms);
     }
-    let redirects = out.join("_redirects");
-    write(&redirects, REDIRECTS.as_bytes())?;
-    written.push(redirects);
-    written.extend(write_admin(publication, &cms::Backend::from_env(), out)?);
+    // No `_redirects`: Cloudflare Pages and Netlify answer a path with no file with
+    // 404.html and status 404 by themselves (and Cloudflare refuses a 404 rule there).
+    written.extend(write_admin(publication, &cms::Backend::from_env()?, out)?);
     Ok(written)
 }
 
@@ -441,8 +574,12 @@ pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Err
     let csp = headers::content_security_policy(&hashes, signup, false);
     write(
         &out.join("_headers"),
-        headers::headers_file(&csp, &hashed, &cms::admin_policy(&cms::Backend::from_env()))
-            .as_bytes(),
+        headers::headers_file(
+            &csp,
+            &hashed,
+            &cms::admin_policy(&cms::Backend::from_env()?),
+        )
+        .as_bytes(),
     )?;
     let pages = pages::render_all(&publication, out, built).map_err(Error::Pages)?;
     for page in &pages {

@@ -144,9 +144,25 @@ impl SourceError {
     }
 }
 
+/// Editors' text as one line of a terminal or a workflow log: a line break, or any
+/// other control character, in a value quoted back is written as its escape, so that
+/// no part of a message can stand on a line of its own (where a workflow would read
+/// `::stop-commands::` as an instruction) or move the cursor.
+pub fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 impl fmt::Display for SourceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", one_line(&self.file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
@@ -154,9 +170,9 @@ impl fmt::Display for SourceError {
             }
         }
         if let Some(field) = &self.field {
-            write!(f, ": field `{field}`")?;
+            write!(f, ": field `{}`", one_line(field))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", one_line(&self.message))
     }
 }
 
@@ -207,14 +223,8 @@ pub fn clean_text(file: &str, src: &str) -> Result<String, SourceError> {
         if let Some((column, c)) = line
             .chars()
             .enumerate()
-            .find(|(_, c)| c.is_control() && *c != '\t' && *c != '\r')
+            .find(|(_, c)| crate::text::is_invisible(*c))
         {
-            let name = match c {
-                '\u{b}' => " (a vertical tab)",
-                '\u{c}' => " (a form feed)",
-                '\u{0}' => " (a null)",
-                _ => "",
-            };
             return Err(SourceError {
                 column: Some(column + 1),
                 ..SourceError::at_line(
@@ -222,8 +232,8 @@ pub fn clean_text(file: &str, src: &str) -> Result<String, SourceError> {
                     index + 1,
                     None,
                     format!(
-                        "an invisible control character U+{:04X}{name}, often pasted from a word processor; delete it and type the text again",
-                        c as u32
+                        "an invisible control character {}, often pasted from a word processor; delete it and type the text again",
+                        crate::text::name_invisible(c)
                     ),
                 )
             });
@@ -307,6 +317,19 @@ fn markdown_errors(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_message_quoting_a_line_break_stays_on_one_line() {
+        let error = SourceError::at_line(
+            "content/posts/p.md",
+            4,
+            Some("category"),
+            "\"news\n::stop-commands::x\" is not a category",
+        );
+        let shown = error.to_string();
+        assert!(!shown.contains('\n'), "{shown}");
+        assert!(shown.contains("news\\n::stop-commands::x"), "{shown}");
+    }
 
     #[test]
     fn a_byte_order_mark_is_dropped_and_a_control_character_is_refused_with_its_place() {

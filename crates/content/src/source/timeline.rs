@@ -9,7 +9,7 @@ use serde::Deserialize;
 #[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct MilestoneSource {
-    /// A short name for links to it (lower-case words and hyphens), such as first-anniversary.
+    /// A short name for links to it (lower-case words and hyphens), such as first-anniversary. Links use it, so change it with care.
     #[schemars(title = "Link name")]
     id: String,
     /// When it happened or is due: a day, a month (2023-03) or a year.
@@ -26,7 +26,7 @@ struct MilestoneSource {
     /// What it means, in a sentence or two.
     #[schemars(title = "Description", extend("x-widget" = "markdown"))]
     description: String,
-    /// One of the kinds listed above.
+    /// One of the kinds of milestone, listed at the end of the timeline.
     #[schemars(title = "Kind")]
     kind: String,
     /// Where it stands.
@@ -62,16 +62,16 @@ struct MembershipSource {
 #[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct TimelineSource {
-    /// The kinds of milestone, for the timeline's filter.
-    #[schemars(title = "Kinds")]
-    kinds: Vec<Kind>,
-    /// Membership over time, oldest first, for the chart.
-    #[serde(default)]
-    #[schemars(title = "Membership")]
-    membership: Vec<MembershipSource>,
-    /// The milestones, oldest first.
+    /// The milestones, in any order: the site shows them by date.
     #[schemars(title = "Milestones")]
     milestones: Vec<MilestoneSource>,
+    /// How many organisations were members and when, in any order, for the chart.
+    #[serde(default)]
+    #[schemars(title = "Membership figures")]
+    membership: Vec<MembershipSource>,
+    /// The kinds of milestone readers can filter by. Rarely changed.
+    #[schemars(title = "Kinds of milestone")]
+    kinds: Vec<Kind>,
 }
 
 /// The timeline checked on its own, with what the library needs to check it against the rest.

@@ -123,8 +123,44 @@ impl<'a> TomlText<'a> {
             .collect()
     }
 
-    /// The text as `T`; a syntax or type error is placed where the parser found it.
+    /// The first value whose decoded text holds an invisible character (written as an
+    /// escape such as `"\u000b"`, so the raw text passed), placed at the value.
+    fn invisible_value(&self) -> Option<SourceError> {
+        fn walk<'a>(value: &'a Spanned<DeValue<'a>>) -> Option<(usize, char)> {
+            match value.get_ref() {
+                DeValue::String(text) => text
+                    .chars()
+                    .find(|c| crate::text::is_invisible(*c))
+                    .map(|c| (value.span().start, c)),
+                DeValue::Array(items) => items.iter().find_map(walk),
+                DeValue::Table(table) => table.values().find_map(walk),
+                _ => None,
+            }
+        }
+        let tree = self
+            .tree
+            .get_or_init(|| DeTable::parse(self.src).ok())
+            .as_ref()?;
+        let (offset, c) = tree.get_ref().values().find_map(walk)?;
+        let place = self.place_of(offset);
+        Some(SourceError {
+            file: self.file.to_string(),
+            line: Some(place.line),
+            column: Some(place.column),
+            field: None,
+            message: format!(
+                "this text holds an invisible control character {} (written as an escape), which no feed can carry; remove it",
+                crate::text::name_invisible(c)
+            ),
+        })
+    }
+
+    /// The text as `T`; a syntax or type error is placed where the parser found it,
+    /// and an invisible character written as an escape where it is written.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, SourceError> {
+        if let Some(error) = self.invisible_value() {
+            return Err(error);
+        }
         toml::from_str(self.src).map_err(|e| {
             let place = e.span().map(|span| self.place_of(span.start));
             SourceError {
