@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup serve build build-e2e test lint unit e2e dev-server bench scale profile makeup split-trial
+.PHONY: setup serve build build-e2e test lint unit e2e webkit dev-server bench scale profile makeup split-trial
 
 setup:
 	bash scripts/setup.sh
@@ -45,8 +45,13 @@ unit:
 	cargo test --locked -p content -p publish
 	cargo test --locked -p send-site --no-default-features --features ssr
 
+# The browser suite in Chromium and Firefox ESR (playwright.config.mjs).
 e2e:
 	npx playwright test
+
+# The reader's main paths in WebKit (WebKitGTK's MiniBrowser, on a virtual display).
+webkit:
+	xvfb-run -a node --test --test-reporter=spec tests/webkit/
 
 # The README's first command as a newcomer runs it: `make serve` on a fresh copy of this
 # checkout, driven through the development server (tests/dev-server.test.mjs).
@@ -79,4 +84,4 @@ makeup: build
 split-trial: build
 	node bench/split-trial.mjs
 
-test: setup lint unit build-e2e e2e dev-server
+test: setup lint unit build-e2e e2e webkit dev-server

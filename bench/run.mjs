@@ -6,6 +6,7 @@ import { execSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { audit as auditRuns, launchChrome, serve } from './lighthouse.mjs';
+import { contentFiles } from '../tests/sites.mjs';
 
 const PORT = 4190;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -27,7 +28,7 @@ const assets = readdirSync('dist').filter((f) => /\.(wasm|js|css)$/.test(f));
 const routeHtml = (route) => (route === '/' ? 'dist/index.html' : `dist${route}/index.html`);
 const firstLoad = (route) => {
   const html = readFileSync(routeHtml(route), 'utf8');
-  const json = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch"/g)].map((m) => `dist${m[1]}`);
+  const json = contentFiles(html).map((url) => `dist${url}`);
   return [routeHtml(route), ...assets.map((a) => `dist/${a}`), ...json].reduce((sum, f) => sum + sizes(f).brotli, 0);
 };
 

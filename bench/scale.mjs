@@ -6,6 +6,7 @@
 import { execSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { audit, launchChrome, serve } from './lighthouse.mjs';
+import { contentFiles } from '../tests/sites.mjs';
 
 const SIZES = [4, Number(process.env.SCALE_POSTS ?? 1000)];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -14,7 +15,7 @@ const KB = (n) => (n / 1024).toFixed(1);
 
 /** The JSON a built page preloads, which is what its view reads. */
 const fetched = (dist, page) =>
-  [...readFileSync(`${dist}${page}`, 'utf8').matchAll(/<link rel="preload" href="([^"]+)" as="fetch"/g)].map((m) => m[1]);
+  contentFiles(readFileSync(`${dist}${page}`, 'utf8'));
 
 const rows = [];
 for (const posts of SIZES) {

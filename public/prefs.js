@@ -19,6 +19,40 @@
     // Storage blocked: the defaults apply.
   }
 })();
+// The content files this page's app will read (named by the build in a meta tag),
+// downloaded from here, as the head is parsed, so they arrive beside the wasm; the app
+// takes each download over (`take_early_fetch` in src/browser.rs) instead of starting
+// its own, so each file comes down once in every engine. A download that hangs is given
+// up after 10 seconds, the app's own limit (`TIMEOUT_SECONDS` in src/source/fetch.rs).
+(function () {
+  try {
+    var meta = document.querySelector('meta[name="content-files"]');
+    if (!meta || !window.fetch || !window.AbortController) return;
+    var early = {};
+    meta.content.split(' ').forEach(function (url) {
+      if (!url) return;
+      var controller = new AbortController();
+      var timer = setTimeout(function () {
+        controller.abort();
+      }, 10000);
+      early[url] = fetch(url, { signal: controller.signal }).then(
+        function (response) {
+          clearTimeout(timer);
+          return response;
+        },
+        function (error) {
+          clearTimeout(timer);
+          throw error;
+        },
+      );
+      // Read or not, a failure is the app's to report, never an unhandled rejection.
+      early[url].catch(function () {});
+    });
+    window.__early = early;
+  } catch (e) {
+    // An old browser: the app fetches each file itself.
+  }
+})();
 // A shared link to a filtered list (/blog?category=policy) must not first show the
 // build's unfiltered list: the page names its filter parameters, and when the link
 // sets one the list stays hidden until the app has filtered it (boot-check.js shows

@@ -27,8 +27,15 @@ if ! command -v wasm-bindgen >/dev/null || ! wasm-bindgen --version | grep -q "$
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# The browsers the tests drive (Chromium and Firefox ESR through Playwright; WebKitGTK's
+# MiniBrowser through its WebDriver, on a virtual display), Java for the HTML checker,
+# and brotli: all from Debian, never downloaded by a tool.
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
+command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || need_apt+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || need_apt+=(xvfb)
+command -v java >/dev/null || need_apt+=(default-jre-headless)
 command -v brotli >/dev/null || need_apt+=(brotli)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]} from Debian"
@@ -37,9 +44,11 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get install -y -qq "${need_apt[@]}"
 fi
 
-# npm packages: Playwright (driving the system Chromium), axe, binaryen's wasm-opt.
+# npm packages: Playwright (driving the system's Chromium and Firefox), selenium-webdriver
+# (WebKit), axe, the Nu HTML Checker, binaryen's wasm-opt and the content manager.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 if [ ! -x node_modules/.bin/playwright ] || [ ! -x node_modules/.bin/wasm-opt ] \
+  || [ ! -d node_modules/selenium-webdriver ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund

@@ -12,6 +12,25 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+/// The download `prefs.js` started for a content file while the page was parsed, handed
+/// over once: reading it, rather than starting another, means each file comes down once
+/// in every engine (WebKit never hands a preloaded file to `fetch`).
+#[cfg(not(feature = "ssr"))]
+pub fn take_early_fetch(url: &str) -> Option<js_sys::Promise> {
+    let early =
+        js_sys::Reflect::get(&wasm_bindgen::JsValue::from(window()?), &"__early".into()).ok()?;
+    if !early.is_object() {
+        return None;
+    }
+    let key = wasm_bindgen::JsValue::from_str(url);
+    let promise = js_sys::Reflect::get(&early, &key)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &key);
+    Some(promise)
+}
+
 /// True in the browser, false while the views are rendered at build time.
 pub fn in_browser() -> bool {
     window().is_some()

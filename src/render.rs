@@ -32,7 +32,10 @@ pub fn render(path: &str, root: &Path, today: PartialDate) -> Rendered {
         provide_context(files.clone());
         provide_context(BuildDate(today));
         provide_context(head.clone());
-        let html = view! { <App /> }.to_html();
+        // Leptos marks where one text node ends and the next begins (`<!>`) for hydration,
+        // which these pages never do (the app swaps in): a parser would only repair them.
+        // Text is escaped, so `<!>` is never a reader's words.
+        let html = view! { <App /> }.to_html().replace("<!>", "");
         let facts = head.0.lock().map(|f| f.clone()).unwrap_or_default();
         Rendered {
             html,

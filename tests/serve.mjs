@@ -12,6 +12,13 @@ import { createHash } from 'node:crypto';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
+// For a browser whose driver cannot read its console (WebKitGTK's): `--record-console`
+// adds one same-origin script before any other, which keeps what the console said.
+const recordConsole = process.argv.includes('--record-console');
+
+/** What was asked of this server, path by path, for tests that count downloads
+ * (`GET /__requests` answers it, and `DELETE /__requests` starts again). Never the host's. */
+const requests = new Map();
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -121,8 +128,29 @@ function encode(file, body, accepted) {
   return [compressed.get(key), encoding];
 }
 
+/** The console recorder, and the page with it added first in its head. */
+const CONSOLE_SCRIPT = `(function () {
+  var log = JSON.parse(sessionStorage.getItem('__console') || '[]');
+  function keep(kind, args) {
+    log.push(kind + ': ' + Array.prototype.map.call(args, String).join(' '));
+    try { sessionStorage.setItem('__console', JSON.stringify(log)); } catch (e) {}
+  }
+  ['error', 'warn'].forEach(function (kind) {
+    var original = console[kind];
+    console[kind] = function () { keep(kind, arguments); return original.apply(console, arguments); };
+  });
+  window.addEventListener('error', function (e) { if (e.message) keep('error', [e.message]); });
+  window.addEventListener('unhandledrejection', function (e) { keep('error', [e.reason]); });
+  document.addEventListener('securitypolicyviolation', function (e) { keep('error', ['policy: ' + e.violatedDirective + ' ' + e.blockedURI]); });
+})();`;
+
+function withRecorder(file, body) {
+  if (!recordConsole || extname(file) !== '.html') return body;
+  return Buffer.from(body.toString('utf8').replace('<head>', '<head><script src="/__console.js"></script>'));
+}
+
 async function send(res, status, file, path, accepted = '') {
-  const [body, encoding] = encode(file, await readFile(file), accepted);
+  const [body, encoding] = encode(file, withRecorder(file, await readFile(file)), accepted);
   const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', vary: 'accept-encoding' };
   if (encoding) headers['content-encoding'] = encoding;
   applyRules(await headerRules(), path, headers);
@@ -134,6 +162,16 @@ createServer(async (req, res) => {
   try {
     const url = new URL(req.url, 'http://localhost');
     const path = decodeURIComponent(url.pathname);
+    if (path === '/__requests') {
+      if (req.method === 'DELETE') requests.clear();
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      return res.end(JSON.stringify(Object.fromEntries(requests)));
+    }
+    requests.set(`${req.method} ${path}`, (requests.get(`${req.method} ${path}`) ?? 0) + 1);
+    if (recordConsole && path === '/__console.js') {
+      res.writeHead(200, { 'content-type': TYPES['.js'] });
+      return res.end(CONSOLE_SCRIPT);
+    }
     const file = await fileAt(path);
     // A folder's page is at its address with a slash; the host redirects to it.
     if (file && !path.endsWith('/') && file.endsWith(`${sep}index.html`) && !path.endsWith('index.html')) {

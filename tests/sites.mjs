@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 // The sites the browser tests run against, each the same app served from its own folder.
 // Tests own their data: a test that asserts words, names, counts or ids runs on OWN or
 // FIXTURE, whose content the suite keeps; the editors' content/ (SHIPPED, and EDITED, a
@@ -27,3 +29,16 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Every page a built site lists in its sitemap, as paths, plus an address it does not have. */
+export function builtPaths(dist) {
+  const sitemap = readFileSync(`${dist}/sitemap.xml`, 'utf8');
+  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+  return [...paths, '/no/such/page'];
+}
+
+/** The content files a built page downloads early for its app (its `content-files` meta tag). */
+export function contentFiles(html) {
+  const meta = html.match(/<meta name="content-files" content="([^"]*)">/);
+  return meta ? meta[1].split(' ').filter(Boolean) : [];
+}

@@ -436,6 +436,7 @@ fn ErrorSummary(
     view! {
         <div
             class="error-summary"
+            role="group"
             tabindex="-1"
             node_ref=summary_ref
             hidden=move || errors.with(Vec::is_empty)

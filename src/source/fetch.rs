@@ -81,12 +81,28 @@ async fn fetch_body(url: &str) -> Result<String, ContentError> {
             }
         }
     };
-    let response = gloo_net::http::Request::get(url)
-        .header("Accept", "application/json")
-        .abort_signal(signal.as_ref())
-        .send()
-        .await
-        .map_err(network)?;
+    // No request headers of its own: WebKit hands a fetch the file the built page
+    // preloaded only when the two requests match, and the preload sends none.
+    let response = match crate::browser::take_early_fetch(url) {
+        // prefs.js gives up on it after the same time, with an AbortError.
+        Some(early) => match wasm_bindgen_futures::JsFuture::from(early)
+            .await
+            .and_then(|r| r.dyn_into::<web_sys::Response>())
+        {
+            Ok(raw) => gloo_net::http::Response::from(raw),
+            Err(e) => {
+                let error = e.dyn_ref::<js_sys::Error>();
+                timed_out.set(timed_out.get() || error.is_some_and(|e| e.name() == "AbortError"));
+                let said = error.map(|e| String::from(e.message())).unwrap_or_default();
+                return Err(network(gloo_net::Error::GlooError(said)));
+            }
+        },
+        None => gloo_net::http::Request::get(url)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(network)?,
+    };
     let content_type = response.headers().get("content-type").unwrap_or_default();
     let body = response.text().await.map_err(network)?;
     if let Some(timer) = timer {

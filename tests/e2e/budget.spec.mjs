@@ -2,6 +2,7 @@
 // would serve them. A failure names the file, its size and the budget.
 import { test, expect } from '@playwright/test';
 import { appIsLive, builtPaths } from './helpers.mjs';
+import { contentFiles } from '../sites.mjs';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
@@ -23,16 +24,12 @@ function withinBudget(file, budget) {
   return { ok: size <= budget, message: `${file} is ${(size / KB).toFixed(1)} KB after brotli; the budget is ${budget / KB} KB` };
 }
 
-/** The JSON each route needs on its first load (what its page preloads). */
-function routeJson(html) {
-  return [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch"/g)].map((m) => m[1]);
-}
 
 function firstLoad(route) {
   const htmlPath = route === '/' ? 'dist/index.html' : `dist${route}/index.html`;
   const html = readFileSync(htmlPath, 'utf8');
   const files = [htmlPath, ...[...found('.css'), ...found('.js'), ...found('.wasm')].map((f) => `dist/${f}`)];
-  files.push(...routeJson(html).map((url) => `dist${url}`).filter(existsSync));
+  files.push(...contentFiles(html).map((url) => `dist${url}`).filter(existsSync));
   files.push('dist/prefs.js', 'dist/boot-check.js');
   return files.reduce((sum, file) => sum + brotli(file), 0);
 }

@@ -3,7 +3,7 @@
 // pictures can run nothing, addresses from JSON pass the link policy again, and a
 // picture that fails to load is not taken for an app that failed.
 import { test, expect } from '@playwright/test';
-import { FIXTURE, OWN } from '../sites.mjs';
+import { FIXTURE, OWN, SHIPPED } from '../sites.mjs';
 import { appIsLive, holdTheApp, patchJson } from './helpers.mjs';
 
 test('the host never serves its own files, sends a folder to its slash and stays inside the site', async ({ request }) => {
@@ -13,8 +13,8 @@ test('the host never serves its own files, sends a folder to its slash and stays
   const admin = await request.get('/admin', { maxRedirects: 0 });
   expect(admin.status()).toBe(308);
   expect(admin.headers()['location']).toBe('/admin/');
-  // dist-fixture sits beside dist-own: an encoded ../ must not reach it.
-  const sibling = await request.get(`/..%2F${FIXTURE.dist}/index.html`, { maxRedirects: 0 });
+  // dist-fixture sits beside dist, and its name begins with dist's: an encoded ../ must not reach it.
+  const sibling = await request.get(`http://127.0.0.1:${SHIPPED.port}/..%2F${FIXTURE.dist}/index.html`, { maxRedirects: 0 });
   expect(sibling.status()).toBe(404);
   expect(await sibling.text()).not.toContain(`127.0.0.1:${FIXTURE.port}`);
   expect((await request.get('/no/such/page')).status()).toBe(404);

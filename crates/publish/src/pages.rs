@@ -189,9 +189,13 @@ fn head_tags(site: &SiteConfig, page: &BuiltPage, built: PartialDate) -> String 
         "<meta name=\"build-date\" content=\"{}\">",
         built.iso()
     ));
-    for file in &page.reads {
+    if !page.reads.is_empty() {
+        // prefs.js starts these downloads as the head is parsed and hands them to the
+        // app: one download each in every engine (WebKit never gives `fetch` a file that
+        // `<link rel=preload>` fetched, so a preload would be downloaded twice there).
         tags.push(format!(
-            "<link rel=\"preload\" href=\"{file}\" as=\"fetch\" crossorigin=\"anonymous\">"
+            "<meta name=\"content-files\" content=\"{}\">",
+            page.reads.join(" ")
         ));
     }
     format!(

@@ -168,6 +168,10 @@ fn finish_writes_a_readable_page_for_every_route_and_post() {
     );
     assert!(post.contains("<h2>What more is needed"));
     assert!(
+        !post.contains("<!>"),
+        "no hydration markers for a reader's parser to repair"
+    );
+    assert!(
         post.contains("aria-label=\"More posts\""),
         "the older and newer post links are on the built page too"
     );
@@ -224,15 +228,18 @@ fn finish_writes_a_readable_page_for_every_route_and_post() {
         publish::finish(&fixture_content(), &empty, publish::Build::Release).is_err(),
         "no index.html is an error"
     );
-    // Each page preloads exactly the content files its view read.
+    // Each page names exactly the content files its view read, for prefs.js to download.
     let blog = fs::read_to_string(out.join("blog/index.html")).unwrap_or_default();
-    assert!(blog.contains("<link rel=\"preload\" href=\"/content/posts/pages/1.json\""));
-    assert!(
-        !blog.contains("/content/posts/index.json"),
+    assert_eq!(
+        preloads(&blog),
+        ["/content/site.json", "/content/posts/pages/1.json"],
         "only a search reads every post"
     );
-    assert!(!blog.contains("href=\"/content/timeline.json\""), "{blog}");
-    assert!(home.contains("<link rel=\"preload\" href=\"/content/timeline.json\""));
+    assert!(preloads(&home).contains(&"/content/timeline.json".to_string()));
+    assert!(
+        !blog.contains("rel=\"preload\" href=\"/content"),
+        "no preload, which WebKit would download twice"
+    );
 }
 
 #[test]
@@ -792,13 +799,16 @@ fn with_posts(name: &str, n: usize) -> PathBuf {
 }
 
 /// The content files a built page preloads, which are the files its view reads.
+/// The content files a built page names for its early downloads (`content-files`).
 fn preloads(page: &str) -> Vec<String> {
-    page.match_indices("<link rel=\"preload\" href=\"")
-        .filter_map(|(at, tag)| {
+    let tag = "<meta name=\"content-files\" content=\"";
+    page.find(tag)
+        .and_then(|at| {
             let rest = &page[at + tag.len()..];
-            rest.find('"').map(|end| rest[..end].to_string())
+            rest.find('"').map(|end| &rest[..end])
         })
-        .collect()
+        .map(|files| files.split(' ').map(str::to_string).collect())
+        .unwrap_or_default()
 }
 
 #[test]
