@@ -92,7 +92,8 @@ class Server {
       if (this.exited) {
         assert.fail(`make serve stopped (${JSON.stringify(this.exited)}) before ${what}:\n${this.tail()}`);
       }
-      const value = await ready().catch(() => null);
+      // `ready` may answer at once or with a promise; a failed fetch is not ready yet.
+      const value = await Promise.resolve().then(ready).catch(() => null);
       if (value) return value;
       if (Date.now() > deadline) assert.fail(`no ${what} after ${limit / 1000} s:\n${this.tail()}`);
       await new Promise((r) => setTimeout(r, 500));
@@ -198,7 +199,9 @@ test('make serve works on a fresh clone, serves edits and reports content mistak
     async () => server.output.slice(before).includes(where),
     REBUILD_LIMIT_MS,
   );
-  console.log(`# dev server: the terminal said:\n${server.output.slice(before).split('\n').filter((l) => l.includes(where)).join('\n')}`);
+  const said = server.output.slice(before);
+  const at = said.indexOf(where);
+  console.log(`# dev server: the terminal said: ${said.slice(at, said.indexOf('\n', at) >>> 0).trim()}`);
   assert.ok((await text('/'))?.includes(title), 'the last good site is no longer served');
   writeFileSync(file, original);
 
