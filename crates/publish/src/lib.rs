@@ -185,9 +185,8 @@ fn picture_format(head: &[u8]) -> Option<&'static str> {
 
 /// Why a file in the media folder cannot be published, if it cannot: only pictures
 /// of the accepted formats and size, each the format its name says, and no links.
-fn picture_problem(path: &Path) -> Result<Option<String>, Error> {
+fn picture_problem(path: &Path, meta: &fs::Metadata) -> Result<Option<String>, Error> {
     use std::io::Read;
-    let meta = fs::symlink_metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.file_type().is_symlink() {
         return Ok(Some(
             "is a link to another file, which the site would publish in its place; upload the picture itself".into(),
@@ -247,7 +246,7 @@ fn pictures(folder: &Path, errors: &mut Vec<SourceError>) -> Result<Vec<String>,
             if path.file_name().is_some_and(|n| n == ".gitkeep") {
                 continue;
             }
-            match picture_problem(&path)? {
+            match picture_problem(&path, &kind)? {
                 Some(problem) => {
                     errors.push(SourceError::file(path.display().to_string(), problem))
                 }

@@ -114,11 +114,11 @@ fn an_invisible_character_written_as_an_escape_or_reference_is_refused_where_it_
 #[test]
 fn formatting_nested_ten_thousand_deep_is_refused_without_a_crash() {
     let content = copy_of_content("deep");
-    let post = content.join("posts/first-anniversary.md");
-    let mut text = fs::read_to_string(&post).unwrap_or_default();
     let stars = "*".repeat(10_000);
-    text.push_str(&format!("\n{stars}word{stars}\n"));
-    fs::write(&post, text).unwrap_or_else(|e| panic!("{e}"));
+    append(
+        &content.join("posts/first-anniversary.md"),
+        &format!("\n{stars}word{stars}\n"),
+    );
     let run = run_build(&content, &scratch("deep-out"), &[]);
     let said = String::from_utf8_lossy(&run.stderr);
     assert_eq!(
@@ -135,12 +135,11 @@ fn formatting_nested_ten_thousand_deep_is_refused_without_a_crash() {
 #[test]
 fn a_file_past_the_size_limit_is_refused_naming_it() {
     let content = copy_of_content("huge-post");
-    let post = content.join("posts/first-anniversary.md");
-    let mut text = fs::read_to_string(&post).unwrap_or_default();
-    while text.len() < 2 * 1024 * 1024 {
-        text.push_str("A paragraph repeated to make a very long post.\n\n");
-    }
-    fs::write(&post, text).unwrap_or_else(|e| panic!("{e}"));
+    let paragraph = "A paragraph repeated to make a very long post.\n\n";
+    append(
+        &content.join("posts/first-anniversary.md"),
+        &paragraph.repeat(2 * 1024 * 1024 / paragraph.len() + 1),
+    );
     let messages = problems(&content);
     assert!(
         messages

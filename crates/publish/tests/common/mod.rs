@@ -60,6 +60,12 @@ pub fn problems(content: &Path) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Adds `more` to the end of the file at `path`.
+pub fn append(path: &Path, more: &str) {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(path, text + more).unwrap_or_else(|e| panic!("{e}"));
+}
+
 pub fn edit(path: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
     assert!(text.contains(from), "{from:?} not in {}", path.display());
