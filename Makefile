@@ -17,7 +17,7 @@ build: setup
 # The browser tests run against a release build configured, as a deployment
 # would be, with a form service (Formspree's kind); the tests answer for that
 # service. The fixture site is configured for Netlify Forms.
-E2E_SIGNUP_ENDPOINT := https://forms.example.test/f/join
+E2E_SIGNUP_ENDPOINT := $(shell node -e "import('./tests/sites.mjs').then((m) => console.log(m.SIGNUP_ENDPOINT))")
 
 # The sites of tests/sites.mjs, all the same wasm: dist from content/ (as deployed), the
 # suite's own content as it is (dist-own) and with 16 posts and no conveners
@@ -37,12 +37,12 @@ build-e2e: setup
 lint:
 	cargo fmt --all --check
 	target/venv/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
-	cargo clippy --locked -p content -p publish --all-targets -- -D warnings
+	cargo clippy --locked -p content -p join -p publish --all-targets -- -D warnings
 	cargo clippy --locked -p send-site --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --locked -p send-site --no-default-features --features ssr --all-targets -- -D warnings
 
 unit:
-	cargo test --locked -p content -p publish
+	cargo test --locked -p content -p join -p publish
 	cargo test --locked -p send-site --no-default-features --features ssr
 
 # The browser suite in Chromium and Firefox ESR (playwright.config.mjs).

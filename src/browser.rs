@@ -163,3 +163,61 @@ pub fn focus_id(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// True when this browser lets the site keep data on the device (site data can be
+/// blocked, or a private mode can refuse it): tried by writing and removing a value.
+pub fn can_keep() -> bool {
+    const PROBE: &str = "storage-probe";
+    let kept = save(Store::Local, PROBE, "1");
+    remove(Store::Local, PROBE);
+    kept
+}
+
+/// A random number in 0..1, to spread retries.
+pub fn random() -> f64 {
+    if !in_browser() {
+        return 0.5;
+    }
+    js_sys::Math::random()
+}
+
+/// Runs `work` while this tab holds the Web Lock `name`, so only one tab at a time
+/// does it (every browser the site supports has Web Locks; where one does not, or
+/// refuses, the work runs at once). Not generic, so its glue exists once in the wasm.
+pub async fn with_lock(name: &str, work: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let work = Rc::new(RefCell::new(Some(work)));
+    let locks = window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"locks".into()).ok())
+        .filter(|l| l.is_object());
+    let request = locks.as_ref().and_then(|locks| {
+        js_sys::Reflect::get(locks, &"request".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    });
+    if let (Some(locks), Some(request)) = (locks, request) {
+        let held = work.clone();
+        let callback =
+            wasm_bindgen::closure::Closure::once_into_js(move |_lock: wasm_bindgen::JsValue| {
+                wasm_bindgen_futures::future_to_promise(async move {
+                    let job = held.borrow_mut().take();
+                    if let Some(job) = job {
+                        job.await;
+                    }
+                    Ok(wasm_bindgen::JsValue::UNDEFINED)
+                })
+            });
+        if let Ok(promise) = request
+            .call2(&locks, &name.into(), &callback)
+            .and_then(|p| p.dyn_into::<js_sys::Promise>())
+        {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        }
+    }
+    // No lock to be had, or it failed before the work started: do the work unlocked.
+    let left = work.borrow_mut().take();
+    if let Some(job) = left {
+        job.await;
+    }
+}

@@ -12,6 +12,8 @@ export const FIXTURE = { dist: 'dist-fixture', port: 4174 };
 export const OWN = { dist: 'dist-own', port: 4175 };
 /** content/ as a coalition's first months would change it (tests/fixtures/edit-content.mjs). */
 export const EDITED = { dist: 'dist-edited', port: 4176 };
+/** Where the test builds send sign-ups: a Formspree form (its host is pinned), answered by the tests' routes, never reached. */
+export const SIGNUP_ENDPOINT = process.env.E2E_SIGNUP_ENDPOINT || 'https://formspree.io/f/xe2etest';
 /** The sites made from the editors' content: every check that holds for any content runs on each. */
 export const EDITORS_SITES = [
   ['shipped site', SHIPPED],

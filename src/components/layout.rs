@@ -27,6 +27,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <Header />
         <main id="main" tabindex="-1" node_ref=main>
             <SiteError />
+            <UnsentNotice />
             {children()}
         </main>
         <Footer />
@@ -43,6 +44,32 @@ fn SiteError() -> impl IntoView {
     move || {
         site.error()
             .map(|error| view! { <div class="wrap">{failed(error, site.file())}</div> })
+    }
+}
+
+/// Tells the reader, on whatever page they open, that a request to join made on this
+/// device ended without being sent, and where its answers and the email fallback wait.
+#[component]
+fn UnsentNotice() -> impl IntoView {
+    let outbox = crate::outbox::use_outbox();
+    let location = leptos_router::hooks::use_location();
+    move || {
+        let unsent = outbox.ended.with(|ended| !ended.is_empty());
+        let on_join = location
+            .pathname
+            .with(|path| path.trim_end_matches('/') == "/join");
+        (unsent && !on_join).then(|| {
+            view! {
+                <div class="wrap">
+                    <div class="notice" role="status">
+                        <p>
+                            "A request to join that you made on this device could not be sent. "
+                            <A href="/join">"See why, and send it another way"</A>
+                        </p>
+                    </div>
+                </div>
+            }
+        })
     }
 }
 

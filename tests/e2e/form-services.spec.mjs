@@ -6,11 +6,11 @@
 // the fixture build Netlify) and the reader lands on /join/thanks/.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { FIXTURE, OWN } from '../sites.mjs';
+import { FIXTURE, OWN, SIGNUP_ENDPOINT } from '../sites.mjs';
 import { appIsLive, expectNoAxeViolations, fillJoinForm, patchJson } from './helpers.mjs';
 
 const FIXTURES = JSON.parse(readFileSync('tests/fixtures/form-services.json', 'utf8')).services;
-const ENDPOINT = 'https://forms.example.test/f/join';
+const ENDPOINT = SIGNUP_ENDPOINT;
 const ACCESS_KEY = '1a2b3c4d-1a2b-1a2b-1a2b-1a2b3c4d5e6f';
 const DRAFT = 'signup-draft';
 const send = (page) => page.getByRole('button', { name: 'Send request to join' });

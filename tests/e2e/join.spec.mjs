@@ -2,10 +2,11 @@
 // routed endpoints: success, field errors, retries, refusals, double clicks,
 // offline and back, drafts, the email fallback, keyboard use and axe.
 import { test, expect } from '@playwright/test';
+import { SIGNUP_ENDPOINT } from '../sites.mjs';
 import { expectNoAxeViolations, holdTheApp, mainHeading, patchJson } from './helpers.mjs';
 
 const SITE = '#SENDInTheSpecialists';
-const ENDPOINT = 'https://forms.example.test/f/join';
+const ENDPOINT = SIGNUP_ENDPOINT;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** Serves site.json with a sign-up endpoint, as a deployment would configure it. */

@@ -16,7 +16,6 @@ pub mod post;
 pub mod prefs;
 pub mod response;
 pub mod service;
-pub mod signup;
 pub mod site;
 pub mod text;
 pub mod timeline;

@@ -245,17 +245,17 @@ pub struct Category {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signup {
-    /// Which form service receives the answers, and so how they are sent.
+    /// Which form service receives the answers, and so how they are sent; from the build, never from `site.toml`.
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(title = "Form service", extend("x-widget" = "hidden")))]
+    #[cfg_attr(feature = "schema", schemars(title = "Form service", extend("x-build-only" = true)))]
     pub service: Service,
-    /// The form service address; without one the form composes an email instead.
+    /// The form service address; without one the form composes an email instead. From the build.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(title = "Form service address", extend("x-widget" = "hidden")))]
+    #[cfg_attr(feature = "schema", schemars(title = "Form service address", extend("x-build-only" = true)))]
     pub endpoint: Option<String>,
-    /// Web3Forms' public access key, sent with every request to it.
+    /// Web3Forms' public access key, sent with every request to it. From the build.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(title = "Form service key", extend("x-widget" = "hidden")))]
+    #[cfg_attr(feature = "schema", schemars(title = "Form service key", extend("x-build-only" = true)))]
     pub access_key: Option<String>,
     /// Which version of the privacy notice an organisation agrees to: change it whenever the notice changes.
     #[cfg_attr(feature = "schema", schemars(title = "Privacy notice version"))]
@@ -264,6 +264,22 @@ pub struct Signup {
     #[cfg_attr(feature = "schema", schemars(title = "Longest answer about support"))]
     pub support_max_chars: u32,
 }
+
+/// The host of an https address, without port or user.
+fn endpoint_host(endpoint: &str) -> Option<&str> {
+    let rest = endpoint.strip_prefix("https://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    authority.split(':').next()
+}
+
+/// The settings of `[signup]` that decide where personal data goes: set by whoever
+/// deploys the site (`SIGNUP_SERVICE`, `SIGNUP_ENDPOINT`, `SIGNUP_ACCESS_KEY` at build
+/// time), never by an editor's change to the site settings.
+pub const DELIVERY_SETTINGS: [(&str, &str); 3] = [
+    ("service", "SIGNUP_SERVICE"),
+    ("endpoint", "SIGNUP_ENDPOINT"),
+    ("access_key", "SIGNUP_ACCESS_KEY"),
+];
 
 /// True for a Web3Forms access key as the service issues them: a UUID.
 fn is_access_key(key: &str) -> bool {
@@ -298,7 +314,13 @@ impl Signup {
                     "must be the https:// address {} gives the form",
                     service.name()
                 )),
-                Ok(()) => None,
+                Ok(()) => match service.host() {
+                    Some(host) if endpoint_host(endpoint) != Some(host) => Some(format!(
+                        "is not an address of {}, whose forms are all at https://{host}/: sign-ups must go to the service the privacy notice names",
+                        service.name()
+                    )),
+                    _ => None,
+                },
             };
             if let Some(why) = why {
                 problems.push(Problem::new(
@@ -584,6 +606,32 @@ pub(crate) mod tests {
 
     fn fields(config: &SiteConfig) -> Vec<String> {
         config.validate().into_iter().map(|p| p.field).collect()
+    }
+
+    #[test]
+    fn a_named_service_is_reached_only_at_its_own_host() {
+        let mut signup = sample().signup;
+        signup.service = Service::Formspree;
+        signup.endpoint = Some("https://formspree.io/f/xabc".into());
+        assert_eq!(signup.validate(), vec![]);
+        for elsewhere in [
+            "https://collector.example/f/xabc",
+            "https://formspree.io.evil.example/f",
+        ] {
+            signup.endpoint = Some(elsewhere.into());
+            let problems = signup.validate();
+            assert!(
+                problems.len() == 1 && problems[0].message.contains("https://formspree.io/"),
+                "{elsewhere}: {problems:?}"
+            );
+        }
+        signup.service = Service::Json;
+        signup.endpoint = Some("https://collector.example/f".into());
+        assert_eq!(
+            signup.validate(),
+            vec![],
+            "the JSON contract names no service"
+        );
     }
 
     #[test]

@@ -187,6 +187,8 @@ fn fields(object: &Value, defs: &Value, lists: &Lists, path: &str, optional: boo
         .map(|props| {
             props
                 .iter()
+                // Set by whoever builds the site, never offered to an editor.
+                .filter(|(_, schema)| schema["x-build-only"] != json!(true))
                 .map(|(name, schema)| {
                     let at = if path.is_empty() {
                         name.clone()

@@ -478,11 +478,11 @@ fn write_admin(
 }
 
 /// The page Netlify's deploy reads to detect the join form: a hidden copy listing
-/// every field the app sends, named as the app names them (one list, in the content
+/// every field the app sends, named as the app names them (one list, in the sign-up
 /// crate), so submissions made by the app are kept whole.
 pub fn netlify_form() -> String {
-    use content::service::{HONEYPOT, NETLIFY_FORM_NAME};
-    let sample = content::signup::Submission {
+    use join::wire::{HONEYPOT, NETLIFY_FORM_NAME};
+    let sample = join::wire::Submission {
         form: Default::default(),
         submission_id: String::new(),
         privacy_notice_version: String::new(),

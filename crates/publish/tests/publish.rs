@@ -743,13 +743,28 @@ fn an_unknown_service_or_a_missing_or_malformed_access_key_stops_the_build() {
     edit(
         &content.join("site.toml"),
         "[signup]\n",
-        "[signup]\nservice = \"mailchimp\"\n",
+        "[signup]\nservice = \"formspree\"\nendpoint = \"https://collector.example/f\"\n",
     );
     let (passed, said) = build_with(&content, &[]);
-    assert!(!passed);
+    assert!(!passed, "an editor's setting of where sign-ups go builds");
     assert!(
-        said.contains("site.toml:28:11: unknown variant `mailchimp`, expected one of `json`, `formspree`, `basin`, `web3forms`, `netlify`"),
-        "expected the line, column and the services to choose from, got {said}"
+        said.contains("site.toml:28:1: field `signup.service`: where sign-ups go is set by whoever deploys the site (SIGNUP_SERVICE, at build time)")
+            && said.contains("field `signup.endpoint`"),
+        "expected each line named, and who sets it instead, got {said}"
+    );
+    let (passed, said) = build_with(
+        &fixture_content(),
+        &[
+            ("SIGNUP_SERVICE", "formspree"),
+            ("SIGNUP_ENDPOINT", "https://collector.example/f"),
+        ],
+    );
+    assert!(!passed, "a Formspree form at another host builds");
+    assert!(
+        said.contains(
+            "signup.endpoint: \"https://collector.example/f\" is not an address of Formspree"
+        ),
+        "{said}"
     );
     let cases = [
         (vec![("SIGNUP_SERVICE", "mailchimp")], "SIGNUP_SERVICE: \"mailchimp\" is not a form service this site knows; use one of: json, formspree, basin, web3forms, netlify"),
@@ -1080,19 +1095,23 @@ fn the_cms_can_edit_every_field_the_content_uses_and_offers_every_closed_list() 
         options_at(&members, &["members", "nations"]),
         keys(Nation::ALL.map(Nation::key).to_vec())
     );
-    // Where sign-ups go, and the site's own address, are not an editor's to change:
-    // the content manager keeps them (hidden) but never offers them.
+    // The site's own address is not an editor's to change: the content manager keeps
+    // it (hidden) but never offers it. Where sign-ups go is not in the settings at all.
     let settings = file_fields("settings");
+    assert_eq!(
+        field_at(&settings, &["base_url"])["widget"],
+        "hidden",
+        "the site address is offered to editors"
+    );
     for path in [
-        &["base_url"][..],
-        &["signup", "service"],
+        &["signup", "service"][..],
         &["signup", "endpoint"],
         &["signup", "access_key"],
     ] {
         assert_eq!(
-            field_at(&settings, path)["widget"],
-            "hidden",
-            "{path:?} is offered to editors"
+            field_at(&settings, path),
+            serde_json::Value::Null,
+            "{path:?} is in the content manager"
         );
     }
     assert_eq!(

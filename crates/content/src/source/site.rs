@@ -1,11 +1,28 @@
 //! `content/site.toml`: the site's settings.
 
 use super::{SourceError, TomlText};
-use crate::site::SiteConfig;
+use crate::site::{Problem, SiteConfig, DELIVERY_SETTINGS};
 
-/// Reads and checks `content/site.toml`.
+/// Reads and checks `content/site.toml`. Where sign-ups go is not among its settings:
+/// a line naming the form service, its address or its key is refused, so that no
+/// change made in the content manager can send personal data somewhere else.
 pub fn load_site(file: &str, src: &str) -> Result<SiteConfig, Vec<SourceError>> {
     let text = TomlText::new(file, src, 1);
+    let table: toml::Table = text.parse().map_err(|e| vec![e])?;
+    let signup = table.get("signup").and_then(|s| s.as_table());
+    let refused: Vec<Problem> = DELIVERY_SETTINGS
+        .iter()
+        .filter(|(key, _)| signup.is_some_and(|s| s.contains_key(*key)))
+        .map(|(key, variable)| {
+            Problem::new(
+                format!("signup.{key}"),
+                format!("where sign-ups go is set by whoever deploys the site ({variable}, at build time), not in the site settings; remove this line"),
+            )
+        })
+        .collect();
+    if !refused.is_empty() {
+        return Err(text.locate(refused));
+    }
     let mut site: SiteConfig = text.parse().map_err(|e| vec![e])?;
     site.signup = site.signup.with_defaults();
     let problems = site.validate();
@@ -45,6 +62,28 @@ intro = "Because."
 
     pub(crate) fn site() -> SiteConfig {
         load_site("site.toml", SITE).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    #[test]
+    fn where_sign_ups_go_cannot_be_changed_in_the_site_settings() {
+        let changed = SITE.replace(
+            "[signup]\n",
+            "[signup]\nendpoint = \"https://collector.example/f\"\nservice = \"json\"\n",
+        );
+        let errors: Vec<String> = load_site("content/site.toml", &changed)
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0].starts_with("content/site.toml:")
+                && errors[0].contains("`signup.service`")
+                && errors[0].contains("SIGNUP_SERVICE"),
+            "{errors:?}"
+        );
+        assert!(errors[1].contains("`signup.endpoint`"), "{errors:?}");
     }
 
     #[test]

@@ -1,20 +1,24 @@
-//! The join form: accessible as GOV.UK forms are, and it never loses a word:
-//! drafts survive reloads, retries are safe, and offline requests wait on the device.
+//! The join form: accessible as GOV.UK forms are, and it never loses a word: drafts
+//! and their request's id survive reloads, a request is kept on the device before it is
+//! sent, and the page reacts only to its own request.
+
+mod fields;
+mod status;
 
 use crate::browser::{self, Store};
 use crate::components::form::{CheckboxField, ChoiceGroup, TextArea, TextField};
 use crate::components::needs_script::NeedsScript;
 use crate::components::page_heading::PageHeading;
-use crate::outbox::{self, Delivery, Outbox};
+use crate::outbox::{self, use_outbox};
 use crate::state::use_site;
 use content::members::{Nation, OrgType};
-use content::service::{FormPost, HONEYPOT};
-use content::signup::{
-    Field, FieldError, Queued, Register, SignupForm, Submission, MIN_HUMAN_SECONDS,
-};
+use fields::{ErrorSummary, RegisterFields};
+use join::form::{Field, FieldError, SignupForm};
+use join::outbox::{Draft, Item, Progress};
+use join::wire::{FormPost, Submission, HONEYPOT, MIN_HUMAN_SECONDS};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
+use status::{ClearQuestion, EmailInstead, EndedRequests, NotKeptNotice, Sent, Status};
 
 /// Where the draft lives while the reader types (this tab only).
 const DRAFT_KEY: &str = "signup-draft";
@@ -24,52 +28,86 @@ const DRAFT_KEY: &str = "signup-draft";
 enum Finish {
     /// Still filling in the form.
     Editing,
+    /// The request was delivered.
+    Thanks,
     /// No form service is set: the answers are ready to email.
     Email(Box<SignupForm>),
+}
+
+/// Moves focus to the error summary once it is on screen.
+fn focus_summary(summary: NodeRef<leptos::html::Div>) {
+    request_animation_frame(move || {
+        if let Some(el) = summary.get() {
+            let _ = el.focus();
+        }
+    });
 }
 
 /// The join page: the form, its errors and what happens after sending.
 #[component]
 pub fn Join() -> impl IntoView {
     let site = use_site();
-    let delivery = expect_context::<Outbox>().0;
-    let restored = browser::load(Store::Session, DRAFT_KEY)
-        .and_then(|json| serde_json::from_str::<serde_json::Value>(&json).ok())
-        .and_then(|value| SignupForm::from_json(&value))
+    let outbox = use_outbox();
+    let draft = browser::load(Store::Session, DRAFT_KEY)
+        .and_then(|json| Draft::read(&json))
         .unwrap_or_default();
-    let form = RwSignal::new(restored);
+    let form = RwSignal::new(draft.form);
+    // The id this draft is sent under: kept with the draft, so a reload resends under it.
+    let id = RwSignal::new(if draft.submission_id.is_empty() {
+        browser::random_uuid()
+    } else {
+        draft.submission_id
+    });
+    // The answers the current id was sent with, including a request kept from an earlier visit.
+    let sent_with = StoredValue::new(outbox::kept(&id.get_untracked()).and_then(|i| i.answers()));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let finish = RwSignal::new(Finish::Editing);
     let honeypot = RwSignal::new(String::new());
+    let asking_to_clear = RwSignal::new(false);
+    // Said when the page's own request was sent without the changes made after pressing Send.
+    let note = RwSignal::new(String::new());
     let started = browser::now_ms();
-    // The id of the request last sent, and the answers it carried: a retry or resend reuses it.
-    let last = StoredValue::new(None::<(String, SignupForm)>);
     let summary_ref = NodeRef::<leptos::html::Div>::new();
+    let progress = Memo::new(move |_| id.with(|id| outbox.progress(id)));
+    let new_request = move || {
+        id.set(browser::random_uuid());
+        sent_with.set_value(None);
+    };
 
     Effect::new(move || {
-        let draft = form.get();
+        let draft = Draft {
+            form: form.get(),
+            submission_id: id.get(),
+        };
         if let Ok(json) = serde_json::to_string(&draft) {
             browser::save(Store::Session, DRAFT_KEY, &json);
         }
     });
-    // The service's own field errors are shown like ours.
-    Effect::new(move || {
-        if let Delivery::FieldErrors(list) = delivery.get() {
-            errors.set(list);
-            request_animation_frame(move || {
-                if let Some(el) = summary_ref.get() {
-                    let _ = el.focus();
-                }
-            });
+    // Only this page's own request moves it: one sent in the background from the
+    // outbox never clears what is being typed now.
+    Effect::new(move || match progress.get() {
+        Some(Progress::Sent) => {
+            let unchanged =
+                sent_with.with_value(|sent| sent.as_ref() == Some(&form.get_untracked()));
+            outbox.clear(&id.get_untracked());
+            new_request();
+            if unchanged {
+                form.set(SignupForm::default());
+                browser::remove(Store::Session, DRAFT_KEY);
+                finish.set(Finish::Thanks);
+                request_animation_frame(|| browser::focus_id("confirmation"));
+            } else {
+                note.set("Your request has been sent, without the changes you made after pressing Send. To send those as well, press \u{201c}Send request to join\u{201d} again: they go as a new request.".into());
+            }
         }
-    });
-    Effect::new(move || {
-        if delivery.get() == Delivery::Sent {
-            browser::remove(Store::Session, DRAFT_KEY);
-            form.set(SignupForm::default());
-            last.set_value(None);
-            request_animation_frame(|| browser::focus_id("confirmation"));
+        Some(Progress::Ended(why)) => {
+            let found = why.field_errors();
+            if !found.is_empty() {
+                errors.set(found);
+                focus_summary(summary_ref);
+            }
         }
+        _ => {}
     });
 
     let post = move || site.get().and_then(|s| FormPost::of(&s));
@@ -80,7 +118,7 @@ pub fn Join() -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if delivery.get_untracked().is_busy() {
+        if progress.get_untracked().is_some_and(|p| p.is_busy()) {
             return;
         }
         let Some(config) = site.get_untracked() else {
@@ -90,48 +128,51 @@ pub fn Join() -> impl IntoView {
         let found = answers.validate(config.signup.support_max_chars);
         if !found.is_empty() {
             errors.set(found);
-            request_animation_frame(move || {
-                if let Some(el) = summary_ref.get() {
-                    let _ = el.focus();
-                }
-            });
+            focus_summary(summary_ref);
             return;
         }
         errors.set(Vec::new());
+        note.set(String::new());
         if !honeypot.get_untracked().is_empty() {
             // Only a program fills the hidden field: thank it and send nothing.
-            delivery.set(Delivery::Sent);
+            finish.set(Finish::Thanks);
             return;
         }
-        let Some(endpoint) = config.signup.endpoint.clone() else {
+        if config.signup.endpoint.is_none() {
             finish.set(Finish::Email(Box::new(answers)));
             request_animation_frame(|| browser::focus_id("confirmation"));
             return;
-        };
-        let submission_id = match last.get_value() {
-            Some((id, previous)) if previous == answers => id,
-            _ => browser::random_uuid(),
-        };
-        last.set_value(Some((submission_id.clone(), answers.clone())));
-        if outbox::is_queued(&submission_id) {
-            outbox::flush(delivery);
-            return;
         }
         let elapsed = (browser::now_ms() - started) / 1000.0;
+        sent_with.set_value(Some(answers.clone()));
         let submission = Submission {
             form: answers,
-            submission_id,
+            submission_id: id.get_untracked(),
             privacy_notice_version: config.signup.privacy_notice_version.clone(),
             submitted_at: browser::now_iso(),
             possibly_automated: elapsed < MIN_HUMAN_SECONDS,
         };
-        let Some(item) = Queued::new(endpoint, &config.signup, &submission) else {
-            // Text always turns into JSON; if it ever did not, say so and keep the answers.
-            delivery.set(Delivery::Refused(0, None));
-            return;
-        };
-        delivery.set(Delivery::Sending(1));
-        spawn_local(outbox::deliver(item, delivery));
+        outbox::submit(outbox, config.signup, &submission);
+    };
+    let clear = move |remove_kept: bool| {
+        if remove_kept {
+            outbox::forget(outbox, vec![id.get_untracked()]);
+        }
+        form.set(SignupForm::default());
+        errors.set(Vec::new());
+        note.set(String::new());
+        asking_to_clear.set(false);
+        browser::remove(Store::Session, DRAFT_KEY);
+        new_request();
+    };
+    let use_answers = move |item: Item| {
+        if let Some(answers) = item.answers() {
+            form.set(answers);
+            sent_with.set_value(None);
+            errors.set(item.ended.map(|why| why.field_errors()).unwrap_or_default());
+            id.set(item.submission_id);
+            focus_summary(summary_ref);
+        }
     };
 
     let title = Signal::derive(move || {
@@ -158,20 +199,29 @@ pub fn Join() -> impl IntoView {
     view! {
         <div class="wrap page">
             <PageHeading title description="How an organisation can join the coalition." />
-            {move || match (delivery.get(), finish.get()) {
-                (Delivery::Sent, _) => view! { <Sent on_again=move || delivery.set(Delivery::Idle) /> }.into_any(),
-                (_, Finish::Email(answers)) => {
+            {move || match finish.get() {
+                Finish::Thanks => view! { <Sent on_again=move || finish.set(Finish::Editing) /> }.into_any(),
+                Finish::Email(answers) => {
                     view! { <EmailInstead answers=*answers on_back=move || finish.set(Finish::Editing) /> }.into_any()
                 }
-                _ => ().into_any(),
+                Finish::Editing => ().into_any(),
             }}
-            <div hidden=move || delivery.get() == Delivery::Sent || finish.get() != Finish::Editing>
+            <div hidden=move || finish.get() != Finish::Editing>
                 <p class="lead">
                     "Organisations that share our aims can join the coalition. It takes about five minutes."
                 </p>
                 <ByEmail />
+                <NotKeptNotice form />
+                <EndedRequests current=id on_use=Callback::new(use_answers) />
                 <ErrorSummary errors summary_ref />
-                <Status delivery />
+                <Status
+                    progress=Signal::derive(move || progress.get())
+                    note
+                    on_cancel=Callback::new(move |()| {
+                        outbox::forget(outbox, vec![id.get_untracked()]);
+                        new_request();
+                    })
+                />
                 <div hidden=move || post().is_some()>
                     <NeedsScript what="Sending this form" shown="please join by email instead" />
                 </div>
@@ -342,7 +392,9 @@ pub fn Join() -> impl IntoView {
                         <button
                             type="submit"
                             class="button"
-                            aria-disabled=move || delivery.get().is_busy().then_some("true")
+                            aria-disabled=move || {
+                                progress.get().is_some_and(|p| p.is_busy()).then_some("true")
+                            }
                         >
                             "Send request to join"
                         </button>
@@ -350,14 +402,17 @@ pub fn Join() -> impl IntoView {
                             type="button"
                             class="button button-secondary"
                             on:click=move |_| {
-                                form.set(SignupForm::default());
-                                errors.set(Vec::new());
-                                browser::remove(Store::Session, DRAFT_KEY);
+                                if outbox::kept(&id.get_untracked()).is_some() {
+                                    asking_to_clear.set(true);
+                                } else {
+                                    clear(false);
+                                }
                             }
                         >
                             "Clear form"
                         </button>
                     </div>
+                    <ClearQuestion asking=asking_to_clear on_answer=Callback::new(clear) />
                 </form>
             </div>
         </div>
@@ -377,192 +432,5 @@ fn ByEmail() -> impl IntoView {
                 </p>
             }
         })
-    }
-}
-
-/// The optional registered number and which register it is on.
-#[component]
-fn RegisterFields(
-    form: RwSignal<SignupForm>,
-    error_for: impl Fn(Field) -> Signal<Option<String>> + Copy + 'static,
-) -> impl IntoView {
-    let register_error = error_for(Field::Register);
-    view! {
-        <div class="form-group" class:form-group-error=move || register_error.get().is_some()>
-            <label class="form-label" for=Field::Register.id()>
-                "Which register is your organisation on? (optional)"
-            </label>
-            <crate::components::form::ErrorMessage id=Field::Register.id() error=register_error />
-            <select
-                class="form-select"
-                id=Field::Register.id()
-                name=Field::Register.id()
-                aria-describedby=move || register_error.get().map(|_| format!("{}-error", Field::Register.id()))
-                aria-invalid=move || register_error.get().map(|_| "true")
-                on:change:target=move |ev| form.update(|f| f.register = ev.target().value())
-            >
-                <option value="" selected=move || form.with(|f| f.register.is_empty())>
-                    "Not registered, or not listed here"
-                </option>
-                {Register::ALL
-                    .into_iter()
-                    .map(|r| {
-                        view! {
-                            <option value=r.key() selected=move || form.with(|f| f.register == r.key())>
-                                {r.label()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
-        <TextField
-            id=Field::RegisterNumber.id()
-            label="Registered charity or company number"
-            optional=true
-            value=Signal::derive(move || form.with(|f| f.register_number.clone()))
-            on_input=Callback::new(move |v| form.update(|f| f.register_number = v))
-            error=error_for(Field::RegisterNumber)
-        />
-    }
-}
-
-/// "There is a problem", linking to each field, focused after a failed submit.
-#[component]
-fn ErrorSummary(
-    errors: RwSignal<Vec<FieldError>>,
-    summary_ref: NodeRef<leptos::html::Div>,
-) -> impl IntoView {
-    view! {
-        <div
-            class="error-summary"
-            role="group"
-            tabindex="-1"
-            node_ref=summary_ref
-            hidden=move || errors.with(Vec::is_empty)
-            aria-labelledby="error-summary-title"
-        >
-            <h2 id="error-summary-title">"There is a problem"</h2>
-            <ul>
-                {move || {
-                    errors
-                        .get()
-                        .into_iter()
-                        .map(|e| {
-                            let id = e.field.id();
-                            view! {
-                                <li>
-                                    <a
-                                        href=format!("#{id}")
-                                        on:click=move |ev| {
-                                            ev.prevent_default();
-                                            browser::focus_id(id);
-                                        }
-                                    >
-                                        {e.message}
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-        </div>
-    }
-}
-
-/// Tells the reader, politely, what is happening to their request.
-#[component]
-fn Status(delivery: RwSignal<Delivery>) -> impl IntoView {
-    let message = move || {
-        match delivery.get() {
-        Delivery::Idle | Delivery::Sent | Delivery::FieldErrors(_) => String::new(),
-        Delivery::Sending(1) => "Sending your request…".to_string(),
-        Delivery::Sending(n) => format!("Sending your request (attempt {n})…"),
-        Delivery::Waiting(s) => format!(
-            "We could not reach the server. Trying again in {s} {}.",
-            if s == 1 { "second" } else { "seconds" }
-        ),
-        Delivery::Queued => "You are offline or the server cannot be reached. Your request is saved on this device and will be sent automatically when you are back online.".to_string(),
-        Delivery::Refused(status, said) => format!(
-            "The form service could not accept your request (error {status}){}. Your answers are still here: try again later, or email them to us using the address at the foot of the page.",
-            said.map(|words| format!(". It said: \u{201c}{words}\u{201d}")).unwrap_or_default()
-        ),
-    }
-    };
-    view! {
-        <div class="status-message" class:status-visible=move || !message().is_empty() role="status">
-            {message}
-        </div>
-    }
-}
-
-/// The confirmation after a request is delivered; it takes focus.
-#[component]
-fn Sent(on_again: impl Fn() + 'static) -> impl IntoView {
-    view! {
-        <section class="confirmation" aria-labelledby="confirmation">
-            <h2 id="confirmation" tabindex="-1">
-                "Thank you: your request has been sent"
-            </h2>
-            <p>
-                "What happens next: the coalition team will read your request and reply to the email address you gave."
-            </p>
-            <p>
-                <button type="button" class="button button-secondary" on:click=move |_| on_again()>
-                    "Send another request"
-                </button>
-            </p>
-        </section>
-    }
-}
-
-/// Without a form service, the answers become an email to the coalition, or text to copy.
-#[component]
-fn EmailInstead(answers: SignupForm, on_back: impl Fn() + 'static) -> impl IntoView {
-    let site = use_site();
-    let copied = RwSignal::new(String::new());
-    let text = answers.as_text();
-    let mailto = move || site.get().map(|s| answers.mailto(&s.contact_email));
-    let copy_text = text.clone();
-    view! {
-        <section class="confirmation" aria-labelledby="confirmation">
-            <h2 id="confirmation" tabindex="-1">
-                "One more step: email your request"
-            </h2>
-            <p>
-                "This site does not send forms on its own yet, so nothing has been sent. Your answers are ready in an email to the coalition: open it in your email app and press send."
-            </p>
-            <p>
-                <a class="button button-link" href=mailto>
-                    "Open an email with your answers"
-                </a>
-            </p>
-            <p>
-                "If the email does not open, copy your answers and paste them into an email to the address at the foot of this page."
-            </p>
-            <p>
-                <button
-                    type="button"
-                    class="button button-secondary"
-                    on:click=move |_| {
-                        let text = copy_text.clone();
-                        spawn_local(async move {
-                            let ok = browser::copy_text(&text).await;
-                            copied.set(if ok { "Your answers have been copied.".into() } else { "Your browser did not allow copying: select the answers below instead.".into() });
-                        });
-                    }
-                >
-                    "Copy your answers"
-                </button>
-            </p>
-            <p role="status">{move || copied.get()}</p>
-            <pre class="answers" tabindex="0" aria-label="Your answers">{text}</pre>
-            <p>
-                <button type="button" class="button button-secondary" on:click=move |_| on_back()>
-                    "Change your answers"
-                </button>
-            </p>
-        </section>
     }
 }
