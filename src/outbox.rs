@@ -261,7 +261,7 @@ async fn send_due(outbox: Outbox, signup: Signup) {
             // What another tab delivered meanwhile has left the outbox.
             let delivered: Vec<String> = outbox.progress.with_untracked(|all| {
                 all.iter()
-                    .filter(|(id, progress)| progress.is_busy() && kept.get(id).is_none())
+                    .filter(|(id, progress)| progress.is_under_way() && kept.get(id).is_none())
                     .map(|(id, _)| id.clone())
                     .collect()
             });
@@ -314,7 +314,7 @@ pub fn submit(outbox: Outbox, signup: Signup, submission: &Submission) {
         outbox.set(&submission.submission_id, Progress::Ended(Ended::NotMade));
         return;
     };
-    outbox.set(&item.submission_id, Progress::Sending(1));
+    outbox.set(&item.submission_id, Progress::Keeping);
     spawn_local(async move {
         change(outbox, move |kept| kept.put(item)).await;
         // If a round is already under way in this tab, it picks this request up.

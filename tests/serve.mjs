@@ -17,7 +17,9 @@ const port = Number(process.argv[3] ?? 4173);
 const recordConsole = process.argv.includes('--record-console');
 
 /** What was asked of this server, path by path, for tests that count downloads
- * (`GET /__requests` answers it, and `DELETE /__requests` starts again). Never the host's. */
+ * (`GET /__requests` answers it, and `DELETE /__requests` starts again). Never the host's.
+ * `/__service-page` stands for a form service's own thank-you web page, readable from any origin
+ * (the tests' routes cannot answer a redirected request, so a redirect is followed to here). */
 const requests = new Map();
 
 const TYPES = {
@@ -166,6 +168,10 @@ createServer(async (req, res) => {
       if (req.method === 'DELETE') requests.clear();
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       return res.end(JSON.stringify(Object.fromEntries(requests)));
+    }
+    if (path === '/__service-page') {
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'access-control-allow-origin': '*' });
+      return res.end('<!doctype html><title>Thanks</title><h1>Thanks!</h1>');
     }
     requests.set(`${req.method} ${path}`, (requests.get(`${req.method} ${path}`) ?? 0) + 1);
     if (recordConsole && path === '/__console.js') {

@@ -2,6 +2,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
 
+import { SIGNUP_ENDPOINT } from '../sites.mjs';
+
 export { builtPaths } from '../sites.mjs';
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
@@ -67,4 +69,76 @@ export async function fillJoinForm(page) {
   await page.getByLabel('Full name').fill('Sam Example');
   await page.getByLabel('Email address').fill('sam@example.org');
   await page.getByRole('checkbox', { name: /I have read and agree to the privacy notice/ }).check();
+}
+
+/**
+ * Answers the test builds' form service with `responses` in turn (the last repeats) and
+ * records every POST body it receives. A response may carry `delay` (ms), `headers`,
+ * `body`, `hang: true` (never answered) or `redirect: true` (a 303 to a thank-you web page,
+ * tests/serve.mjs's stand-in, as a service that takes only plain form posts answers). `target`
+ * is a page, or a browser context to answer every tab in it.
+ */
+export async function answerFormService(target, responses, endpoint = SIGNUP_ENDPOINT) {
+  const posts = [];
+  await target.route(endpoint, async (route) => {
+    const request = route.request();
+    const cors = {
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': 'content-type, accept',
+      'access-control-allow-methods': 'POST',
+      'access-control-expose-headers': 'retry-after',
+    };
+    if (request.method() === 'OPTIONS') {
+      await route.fulfill({ status: 204, headers: cors });
+      return;
+    }
+    posts.push(request.postDataJSON());
+    const next = responses[Math.min(posts.length - 1, responses.length - 1)];
+    if (next.hang) return;
+    if (next.delay) await new Promise((resolve) => setTimeout(resolve, next.delay));
+    if (next.redirect) {
+      const location = new URL('/__service-page', (await request.allHeaders()).origin).href;
+      await route.fulfill({ status: 303, headers: { ...cors, location } });
+      return;
+    }
+    await route.fulfill({
+      status: next.status,
+      headers: { ...cors, ...(next.headers ?? {}) },
+      contentType: 'application/json',
+      body: JSON.stringify(next.body ?? { ok: next.status < 300 }),
+    });
+  });
+  return posts;
+}
+
+/** A join request as the earlier version of the site kept it on the device: its body made once. */
+export function earlierRequest(orgName, { id = crypto.randomUUID(), endpoint = SIGNUP_ENDPOINT } = {}) {
+  const submission = {
+    org_name: orgName,
+    org_type: 'charity',
+    nations: ['wales'],
+    contact_name: 'Sam Example',
+    email: 'sam@example.org',
+    privacy: true,
+    submission_id: id,
+    privacy_notice_version: '2026-01',
+    submitted_at: '2026-11-01T10:00:00Z',
+    possibly_automated: false,
+  };
+  return { endpoint, submission_id: id, body: JSON.stringify(submission) };
+}
+
+/** Leaves `requests` on the device, once for the whole browser context, as the earlier version kept them. */
+export async function keepEarlierRequests(context, requests) {
+  await context.addInitScript((saved) => {
+    if (!localStorage.getItem('test-seeded')) {
+      localStorage.setItem('test-seeded', '1');
+      localStorage.setItem('signup-outbox', JSON.stringify(saved));
+    }
+  }, requests);
+}
+
+/** What is left on the device of the sign-up outbox, in either version's place. */
+export function outboxLeft(page) {
+  return page.evaluate(() => localStorage.getItem('signup-outbox-v2') ?? localStorage.getItem('signup-outbox'));
 }

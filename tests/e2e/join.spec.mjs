@@ -3,7 +3,7 @@
 // offline and back, drafts, the email fallback, keyboard use and axe.
 import { test, expect } from '@playwright/test';
 import { SIGNUP_ENDPOINT } from '../sites.mjs';
-import { expectNoAxeViolations, holdTheApp, mainHeading, patchJson } from './helpers.mjs';
+import { answerFormService, expectNoAxeViolations, holdTheApp, mainHeading, patchJson } from './helpers.mjs';
 
 const SITE = '#SENDInTheSpecialists';
 const ENDPOINT = SIGNUP_ENDPOINT;
@@ -16,33 +16,8 @@ async function withEndpoint(page) {
   });
 }
 
-/** Answers the form service with `responses` in turn (the last repeats) and records every POST body. */
-async function formService(page, responses) {
-  const posts = [];
-  await page.route(ENDPOINT, async (route) => {
-    const request = route.request();
-    const cors = {
-      'access-control-allow-origin': '*',
-      'access-control-allow-headers': 'content-type, accept',
-      'access-control-allow-methods': 'POST',
-      'access-control-expose-headers': 'retry-after',
-    };
-    if (request.method() === 'OPTIONS') {
-      await route.fulfill({ status: 204, headers: cors });
-      return;
-    }
-    posts.push(request.postDataJSON());
-    const next = responses[Math.min(posts.length - 1, responses.length - 1)];
-    if (next.delay) await new Promise((resolve) => setTimeout(resolve, next.delay));
-    await route.fulfill({
-      status: next.status,
-      headers: { ...cors, ...(next.headers ?? {}) },
-      contentType: 'application/json',
-      body: JSON.stringify(next.body ?? { ok: next.status < 300 }),
-    });
-  });
-  return posts;
-}
+/** Answers the form service with `responses` in turn and records every POST body. */
+const formService = (page, responses) => answerFormService(page, responses);
 
 async function fillValid(page) {
   await page.getByLabel('Organisation name').fill('Example Speech Therapy Network');
@@ -297,7 +272,7 @@ test('offline, the request waits on the device and is delivered once when back o
 
 test('a request kept offline is sent on the next visit', async ({ page, context }) => {
   const posts = await sendWhileOffline(page, context);
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('signup-outbox')));
+  const saved = (await page.evaluate(() => JSON.parse(localStorage.getItem('signup-outbox-v2')))).items;
   expect(saved).toHaveLength(1);
   // The reader leaves while offline; the connection comes back before the next visit.
   await page.goto('about:blank');
@@ -312,31 +287,32 @@ test('a request kept offline is sent on the next visit', async ({ page, context 
 test('a request kept by the earlier version of the site is still sent after an update', async ({ page }) => {
   await withEndpoint(page);
   const posts = await formService(page, [{ status: 200 }]);
-  const earlier = {
-    endpoint: ENDPOINT,
-    submission: {
-      org_name: 'Kept Before The Update',
-      org_type: 'charity',
-      nations: ['wales'],
-      contact_name: 'Sam Example',
-      email: 'sam@example.org',
-      privacy: true,
-      submission_id: '0b8f4c1e-8a53-4d5f-9c1a-6f1d2e3a4b5c',
-      privacy_notice_version: '2026-01',
-      submitted_at: '2026-11-01T10:00:00Z',
-      possibly_automated: false,
-    },
+  const submission = {
+    org_name: 'Kept Before The Update',
+    org_type: 'charity',
+    nations: ['wales'],
+    contact_name: 'Sam Example',
+    email: 'sam@example.org',
+    privacy: true,
+    submission_id: '0b8f4c1e-8a53-4d5f-9c1a-6f1d2e3a4b5c',
+    privacy_notice_version: '2026-01',
+    submitted_at: '2026-11-01T10:00:00Z',
+    possibly_automated: false,
   };
+  // As the earlier version kept it: a plain list, each request's body made once.
+  const earlier = [{ endpoint: ENDPOINT, submission_id: submission.submission_id, body: JSON.stringify(submission) }];
   await page.addInitScript((saved) => {
     if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('signup-outbox', JSON.stringify([saved]));
+      localStorage.setItem('signup-outbox', JSON.stringify(saved));
       sessionStorage.setItem('seeded', '1');
     }
   }, earlier);
   await page.goto('/members');
   await expect.poll(() => posts.length).toBe(1);
-  expect(posts[0]).toEqual(earlier.submission);
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('signup-outbox'))).toBeNull();
+  expect(posts[0]).toEqual(submission);
+  await expect
+    .poll(() => page.evaluate(() => [localStorage.getItem('signup-outbox'), localStorage.getItem('signup-outbox-v2')]))
+    .toEqual([null, null]);
 });
 
 test('a reload mid-typing restores the draft; "Clear form" empties it', async ({ page }) => {

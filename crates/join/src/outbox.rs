@@ -385,6 +385,8 @@ impl Draft {
 /// Where one request stands, as the join page tells its reader.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Progress {
+    /// Pressed, and being kept on the device before its first send.
+    Keeping,
     /// Attempt number `n` is on its way.
     Sending(u32),
     /// Waiting this many seconds before trying again.
@@ -402,13 +404,22 @@ pub enum Progress {
 impl Progress {
     /// True while a request is in flight or waiting to retry: the button does nothing then.
     pub fn is_busy(&self) -> bool {
+        matches!(
+            self,
+            Progress::Keeping | Progress::Sending(_) | Progress::Waiting(_)
+        )
+    }
+
+    /// True once the request is in the outbox and on its way: if it has left the
+    /// outbox meanwhile, another tab delivered it.
+    pub fn is_under_way(&self) -> bool {
         matches!(self, Progress::Sending(_) | Progress::Waiting(_))
     }
 
     /// What the status message says.
     pub fn message(&self) -> String {
         match self {
-            Progress::Sending(1) => "Sending your request…".into(),
+            Progress::Keeping | Progress::Sending(1) => "Sending your request…".into(),
             Progress::Sending(n) => format!("Sending your request (attempt {n})…"),
             Progress::Waiting(s) => format!(
                 "We could not reach the form service. Trying again in {s} {}. Your request is saved on this device meanwhile.",
