@@ -36,6 +36,7 @@ export default defineConfig({
       grepInvert: new RegExp(
         [
           // Read the request's body (see above).
+          '@reads-request-body',
           'a success sends one JSON request',
           '503, 503, then 200',
           'pressing Send before the app has taken over',

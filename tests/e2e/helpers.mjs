@@ -128,14 +128,22 @@ export function earlierRequest(orgName, { id = crypto.randomUUID(), endpoint = S
   return { endpoint, submission_id: id, body: JSON.stringify(submission) };
 }
 
-/** Leaves `requests` on the device, once for the whole browser context, as the earlier version kept them. */
-export async function keepEarlierRequests(context, requests) {
-  await context.addInitScript((saved) => {
-    if (!localStorage.getItem('test-seeded')) {
-      localStorage.setItem('test-seeded', '1');
-      localStorage.setItem('signup-outbox', JSON.stringify(saved));
-    }
-  }, requests);
+/**
+ * Leaves `items` (key → text) in the site's storage on the device before any of its pages
+ * opens, from a page of the same origin that runs no app (tests/serve.mjs's stand-in).
+ */
+export async function leaveOnDevice(context, items) {
+  const page = await context.newPage();
+  await page.goto('/__service-page');
+  await page.evaluate((entries) => {
+    for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+  }, items);
+  await page.close();
+}
+
+/** Leaves `requests` on the device as the earlier version of the site kept them. */
+export function keepEarlierRequests(context, requests) {
+  return leaveOnDevice(context, { 'signup-outbox': JSON.stringify(requests) });
 }
 
 /** What is left on the device of the sign-up outbox, in either version's place. */

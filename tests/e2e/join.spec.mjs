@@ -3,7 +3,7 @@
 // offline and back, drafts, the email fallback, keyboard use and axe.
 import { test, expect } from '@playwright/test';
 import { SIGNUP_ENDPOINT } from '../sites.mjs';
-import { answerFormService, expectNoAxeViolations, holdTheApp, mainHeading, patchJson } from './helpers.mjs';
+import { answerFormService, expectNoAxeViolations, keepEarlierRequests, holdTheApp, mainHeading, patchJson } from './helpers.mjs';
 
 const SITE = '#SENDInTheSpecialists';
 const ENDPOINT = SIGNUP_ENDPOINT;
@@ -301,12 +301,7 @@ test('a request kept by the earlier version of the site is still sent after an u
   };
   // As the earlier version kept it: a plain list, each request's body made once.
   const earlier = [{ endpoint: ENDPOINT, submission_id: submission.submission_id, body: JSON.stringify(submission) }];
-  await page.addInitScript((saved) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('signup-outbox', JSON.stringify(saved));
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, earlier);
+  await keepEarlierRequests(page.context(), earlier);
   await page.goto('/members');
   await expect.poll(() => posts.length).toBe(1);
   expect(posts[0]).toEqual(submission);

@@ -11,6 +11,7 @@ import {
   expectNoAxeViolations,
   fillJoinForm,
   keepEarlierRequests,
+  leaveOnDevice,
   outboxLeft,
 } from './helpers.mjs';
 
@@ -18,8 +19,10 @@ const send = (page) => page.getByRole('button', { name: 'Send request to join' }
 const thanks = (page) => page.getByRole('heading', { name: 'Thank you: your request has been sent' });
 const status = (page, text) => page.getByRole('status').filter({ hasText: text });
 const DAY_MS = 86_400_000;
+/** Reads what the service received: Firefox's BiDi does not hand request bodies to routes yet. */
+const BODY = { tag: '@reads-request-body' };
 
-test('a request sent in the background never clears the form being typed', async ({ page, context }) => {
+test('a request sent in the background never clears the form being typed', BODY, async ({ page, context }) => {
   const posts = await answerFormService(page, [{ status: 200, delay: 1500 }]);
   await keepEarlierRequests(context, [earlierRequest('Sent Earlier Group')]);
   await page.goto('/join');
@@ -32,7 +35,7 @@ test('a request sent in the background never clears the form being typed', async
   expect(posts[0].org_name).toBe('Sent Earlier Group');
 });
 
-test('a tab closed while its request is retried still sends it on the next visit, under the same id', async ({ page, context }) => {
+test('a tab closed while its request is retried still sends it on the next visit, under the same id', BODY, async ({ page, context }) => {
   const posts = await answerFormService(page, [{ status: 503 }]);
   await page.goto('/join');
   await fillJoinForm(page);
@@ -72,7 +75,7 @@ test('where the browser keeps nothing, the page says so at once and never claims
   expect(posts).toHaveLength(1);
 });
 
-test('a reload while the request is retried sends it under the same id, and the page says it was sent', async ({ page }) => {
+test('a reload while the request is retried sends it under the same id, and the page says it was sent', BODY, async ({ page }) => {
   const posts = await answerFormService(page, [{ status: 503, headers: { 'retry-after': '3' } }, { status: 200 }]);
   await page.goto('/join');
   await fillJoinForm(page);
@@ -85,7 +88,7 @@ test('a reload while the request is retried sends it under the same id, and the 
   await expect.poll(() => outboxLeft(page)).toBeNull();
 });
 
-test('a service that never answers is given up after 30 seconds and tried again under the same id', async ({ page }) => {
+test('a service that never answers is given up after 30 seconds and tried again under the same id', BODY, async ({ page }) => {
   await page.clock.install();
   const posts = await answerFormService(page, [{ hang: true }, { status: 200 }]);
   await page.goto('/join');
@@ -125,7 +128,7 @@ test('a page reached by redirect is not taken as a confirmation, nor sent again'
   expect(posts).toHaveLength(1);
 });
 
-test('a request kept while the site used another address goes to the current one, under its id', async ({ page, context }) => {
+test('a request kept while the site used another address goes to the current one, under its id', BODY, async ({ page, context }) => {
   const kept = earlierRequest('Old Address Group', { endpoint: 'https://old-forms.example/f/join' });
   const posts = await answerFormService(page, [{ status: 200 }]);
   await keepEarlierRequests(context, [kept]);
@@ -159,16 +162,8 @@ test('a request refused for good is told on the next page, with its answers to u
 test('a request that waited 30 days is no longer sent, and the reader is told', async ({ page, context }) => {
   const posts = await answerFormService(page, [{ status: 200 }]);
   const kept = JSON.parse(earlierRequest('Month Away Group').body);
-  await context.addInitScript(
-    ([submission, queuedAt]) => {
-      if (!localStorage.getItem('test-seeded')) {
-        localStorage.setItem('test-seeded', '1');
-        const item = { submission_id: submission.submission_id, body: JSON.stringify(submission), queued_at_ms: queuedAt };
-        localStorage.setItem('signup-outbox-v2', JSON.stringify({ version: 2, items: [item], unreadable: [] }));
-      }
-    },
-    [kept, Date.now() - 31 * DAY_MS],
-  );
+  const item = { submission_id: kept.submission_id, body: JSON.stringify(kept), queued_at_ms: Date.now() - 31 * DAY_MS };
+  await leaveOnDevice(context, { 'signup-outbox-v2': JSON.stringify({ version: 2, items: [item], unreadable: [] }) });
   await page.goto('/join');
   const earlier = page.getByRole('region', { name: 'A request you made earlier was not sent' });
   await expect(earlier).toContainText('It could not be sent within 30 days, so this device stopped trying.');
