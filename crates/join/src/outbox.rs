@@ -11,7 +11,7 @@
 use crate::answer::{retry_delay_ms, Outcome, MAX_ATTEMPTS};
 use crate::form::{error, Field, FieldError, SignupForm};
 use crate::wire::Submission;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Days a request waits on the device before it is given up, and the reader told.
 pub const KEEP_DAYS: u32 = 30;
@@ -31,7 +31,7 @@ const DAY_MS: f64 = 86_400_000.0;
 const VERSION: u32 = 2;
 
 /// Why a request ended without being delivered; kept so the reader is told.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Ended {
     /// The service refused it with this status, in these words if it gave any.
@@ -56,6 +56,43 @@ pub enum Ended {
 }
 
 impl Ended {
+    /// Reads back what [`Serialize`] wrote (`"expired"`, `{"refused":{"status":403}}`):
+    /// by hand, as the form is, because the derived reader costs the wasm more.
+    fn from_json(value: &serde_json::Value) -> Option<Ended> {
+        if let Some(unit) = value.as_str() {
+            return match unit {
+                "unconfirmed" => Some(Ended::Unconfirmed),
+                "expired" => Some(Ended::Expired),
+                "not_made" => Some(Ended::NotMade),
+                _ => None,
+            };
+        }
+        let (kind, fields) = value.as_object()?.iter().next()?;
+        match kind.as_str() {
+            "refused" => Some(Ended::Refused {
+                status: u16::try_from(fields.get("status")?.as_u64()?).ok()?,
+                said: fields
+                    .get("said")
+                    .and_then(|s| s.as_str())
+                    .map(str::to_string),
+            }),
+            "field_errors" => Some(Ended::FieldErrors {
+                errors: fields
+                    .get("errors")?
+                    .as_array()?
+                    .iter()
+                    .map(|pair| {
+                        let [key, message] = pair.as_array()?.as_slice() else {
+                            return None;
+                        };
+                        Some((key.as_str()?.to_string(), message.as_str()?.to_string()))
+                    })
+                    .collect::<Option<_>>()?,
+            }),
+            _ => None,
+        }
+    }
+
     /// The problems the service found, as the form shows its own.
     pub fn field_errors(&self) -> Vec<FieldError> {
         match self {
@@ -90,7 +127,7 @@ impl Ended {
 
 /// One request in the outbox: its id, the exact JSON body (made once, so every resend
 /// is byte-for-byte the same request), and where it stands.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Item {
     /// The request's one id.
     pub submission_id: String,
@@ -110,6 +147,27 @@ pub struct Item {
 }
 
 impl Item {
+    /// Reads back an item as [`Serialize`] wrote it; `None` for anything else, which
+    /// the outbox keeps aside rather than drops.
+    fn from_json(value: &serde_json::Value) -> Option<Item> {
+        let number = |key: &str| value.get(key).and_then(|v| v.as_f64());
+        Some(Item {
+            submission_id: value.get("submission_id")?.as_str()?.to_string(),
+            body: value.get("body")?.as_str()?.to_string(),
+            queued_at_ms: number("queued_at_ms")?,
+            attempts: value
+                .get("attempts")
+                .and_then(|v| v.as_u64())
+                .and_then(|n| u32::try_from(n).ok())
+                .unwrap_or(0),
+            not_before_ms: number("not_before_ms").unwrap_or(0.0),
+            ended: match value.get("ended") {
+                None | Some(serde_json::Value::Null) => None,
+                Some(ended) => Some(Ended::from_json(ended)?),
+            },
+        })
+    }
+
     /// Prepares a submission for keeping and sending; `None` only if it cannot become JSON.
     pub fn new(submission: &Submission, now_ms: f64) -> Option<Self> {
         Some(Item {
@@ -184,11 +242,9 @@ impl Outbox {
             match parsed.as_ref().and_then(|v| v.get("items")?.as_array()) {
                 Some(items) => {
                     for value in items {
-                        // Read from text, as everything else is: one decoder for `Item` in the wasm.
-                        let text = value.to_string();
-                        match serde_json::from_str::<Item>(&text) {
-                            Ok(item) => outbox.put(item),
-                            Err(_) => outbox.unreadable.push(text),
+                        match Item::from_json(value) {
+                            Some(item) => outbox.put(item),
+                            None => outbox.unreadable.push(value.to_string()),
                         }
                     }
                     if let Some(kept) = parsed
@@ -749,5 +805,36 @@ mod tests {
         .message()
         .contains("error 403"));
         assert!(Progress::Sending(2).is_busy() && !Progress::Kept.is_busy());
+    }
+
+    #[test]
+    fn every_way_a_request_ends_reads_back_as_it_was_kept() {
+        let ends = [
+            Ended::Refused {
+                status: 403,
+                said: Some("Form not active".into()),
+            },
+            Ended::Refused {
+                status: 404,
+                said: None,
+            },
+            Ended::FieldErrors {
+                errors: vec![("email".into(), "Check this answer".into())],
+            },
+            Ended::Unconfirmed,
+            Ended::Expired,
+            Ended::NotMade,
+        ];
+        let mut kept = Outbox::default();
+        for (n, why) in ends.iter().enumerate() {
+            let mut item = item(&format!("id-{n}"));
+            item.attempts = 3;
+            item.not_before_ms = NOW + 5.0;
+            item.ended = Some(why.clone());
+            kept.put(item);
+        }
+        let back = Outbox::read(Some(&kept.to_json()), None, NOW);
+        assert_eq!(back, kept);
+        assert!(back.unreadable.is_empty());
     }
 }
