@@ -11,7 +11,7 @@ import { contentFiles } from '../tests/sites.mjs';
 const PORT = 4190;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const ROUTES = ['/', '/blog', '/blog/first-anniversary', '/timeline', '/members', '/join'];
+const ROUTES = ['/', '/blog', '/blog/first-anniversary', '/timeline', '/members', '/join', '/write-to-your-mp'];
 const KB = (n) => (n / 1024).toFixed(1);
 
 if (!process.env.BENCH_SKIP_BUILD) execSync('make build', { stdio: 'inherit' });

@@ -221,3 +221,55 @@ pub async fn with_lock(name: &str, work: std::pin::Pin<Box<dyn std::future::Futu
         job.await;
     }
 }
+
+/// An abort signal that fires after a number of seconds, so that no request waits for
+/// ever; the timer is cleared when the deadline is dropped.
+pub struct Deadline {
+    controller: Option<web_sys::AbortController>,
+    timer: Option<i32>,
+}
+
+impl Deadline {
+    /// A deadline `seconds` from now (none at build time, where nothing is fetched).
+    pub fn after(seconds: u32) -> Deadline {
+        let controller = window().and_then(|_| web_sys::AbortController::new().ok());
+        let timer = controller.clone().and_then(|controller| {
+            let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
+            window()?
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    abort.unchecked_ref(),
+                    (seconds * 1000) as i32,
+                )
+                .ok()
+        });
+        Deadline { controller, timer }
+    }
+
+    /// The signal to give a request.
+    pub fn signal(&self) -> Option<web_sys::AbortSignal> {
+        self.controller.as_ref().map(|c| c.signal())
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let (Some(window), Some(timer)) = (window(), self.timer) {
+            window.clear_timeout_with_handle(timer);
+        }
+    }
+}
+
+/// A GET of `url`, answered as its status and text, or `None` when no answer came
+/// (offline, refused, or none within `seconds`).
+pub async fn get_text(url: &str, seconds: u32) -> Option<(u16, String)> {
+    let deadline = Deadline::after(seconds);
+    let signal = deadline.signal();
+    let response = gloo_net::http::Request::get(url)
+        .header("Accept", "application/json")
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .ok()?;
+    let text = response.text().await.ok()?;
+    Some((response.status(), text))
+}

@@ -22,8 +22,8 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::{
-    blog::BlogIndex, content_page::ContentPage, home::Home, join::Join, members::Members,
-    not_found::NotFound, post::PostPage, timeline::Timeline,
+    act::WriteToYourMp, blog::BlogIndex, content_page::ContentPage, home::Home, join::Join,
+    members::Members, not_found::NotFound, post::PostPage, timeline::Timeline,
 };
 
 /// The whole site: shared state, the shell around every page, and the routes.
@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/timeline") view=Timeline />
                     <Route path=path!("/members") view=Members />
                     <Route path=path!("/join") view=Join />
+                    <Route path=path!("/write-to-your-mp") view=WriteToYourMp />
                     // Where a form service returns a reader who sent the built form without the app.
                     <Route
                         path=path!("/join/thanks")

@@ -15,8 +15,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 /// Where the requests this tab knows of stand, and those that ended undelivered.
 #[derive(Clone, Copy)]
@@ -159,17 +157,8 @@ async fn post_once(signup: &Signup, endpoint: &str, kept: &str) -> Outcome {
     let Some(body) = body_for(signup.service, signup.access_key.as_deref(), kept) else {
         return Outcome::NotMade;
     };
-    let controller = web_sys::AbortController::new().ok();
-    let timer = controller.clone().and_then(|controller| {
-        let abort = Closure::once_into_js(move || controller.abort());
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                abort.unchecked_ref(),
-                (SEND_TIMEOUT_SECONDS * 1000) as i32,
-            )
-            .ok()
-    });
-    let signal = controller.as_ref().map(|c| c.signal());
+    let deadline = browser::Deadline::after(SEND_TIMEOUT_SECONDS);
+    let signal = deadline.signal();
     let request = gloo_net::http::Request::post(endpoint)
         .header("Accept", "application/json")
         .header("Content-Type", content_type(&body))
@@ -193,9 +182,7 @@ async fn post_once(signup: &Signup, endpoint: &str, kept: &str) -> Outcome {
             }
         },
     };
-    if let Some(timer) = timer {
-        window().clear_timeout_with_handle(timer);
-    }
+    drop(deadline);
     outcome
 }
 

@@ -11,6 +11,11 @@ pub const SITE_JSON: &str = "/content/site.json";
 /// Where the home page's latest posts are published.
 pub const LATEST_POSTS: &str = "/content/posts/latest.json";
 
+/// Where one published standalone page lives.
+pub fn page_json(slug: &str) -> String {
+    format!("/content/pages/{slug}.json")
+}
+
 /// Where one published post lives.
 pub fn post_json(slug: &str) -> String {
     format!("/content/posts/{slug}.json")

@@ -14,7 +14,7 @@ pub fn ContentPage(
     /// Which page: its file name and route.
     slug: &'static str,
 ) -> impl IntoView {
-    let page = ContentFile::new(Signal::stored(format!("/content/pages/{slug}.json")));
+    let page = ContentFile::new(Signal::stored(crate::state::page_json(slug)));
     view! {
         <div class="wrap page">
             {loaded(

@@ -38,9 +38,12 @@ pub fn Home() -> impl IntoView {
                 }}
                 {loaded(members, || view! { <p class="skeleton-line short"></p> }.into_any(), |m: Members| view! { <Conveners members=m /> })}
                 {loaded(timeline, || view! { <div class="figures skeleton"></div> }.into_any(), |t: Timeline| view! { <Figures timeline=t /> })}
-                <p>
+                <p class="button-row">
                     <A href="/join" attr:class="button button-link">
                         "Join the coalition"
+                    </A>
+                    <A href="/write-to-your-mp" attr:class="button button-secondary button-link">
+                        "Write to your MP"
                     </A>
                 </p>
             </section>

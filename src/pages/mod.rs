@@ -1,5 +1,6 @@
 //! One module a route; each page owns the data it fetches.
 
+pub mod act;
 pub mod blog;
 pub mod content_page;
 pub mod home;

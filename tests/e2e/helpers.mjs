@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end suite.
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 
 import { SIGNUP_ENDPOINT } from '../sites.mjs';
@@ -149,4 +150,28 @@ export function keepEarlierRequests(context, requests) {
 /** What is left on the device of the sign-up outbox, in either version's place. */
 export function outboxLeft(page) {
   return page.evaluate(() => localStorage.getItem('signup-outbox-v2') ?? localStorage.getItem('signup-outbox'));
+}
+
+/**
+ * Answers the action page's two services: `place` for postcodes.io and `member` for the
+ * UK Parliament Members API, each a fixture answer name from tests/fixtures/mp-lookup.json,
+ * `{ status, body }`, or `'hang'` (never answered). Returns the addresses asked for.
+ */
+export async function answerLookups(page, { place, member }) {
+  const fixtures = JSON.parse(readFileSync('tests/fixtures/mp-lookup.json', 'utf8'));
+  const asked = [];
+  const answer = (service, given) => async (route) => {
+    asked.push(route.request().url());
+    const chosen = typeof given === 'string' ? fixtures[service].answers[given] : given;
+    if (given === 'hang') return;
+    await route.fulfill({
+      status: chosen.status,
+      headers: { 'access-control-allow-origin': '*' },
+      contentType: 'application/json',
+      body: typeof chosen.body === 'string' ? chosen.body : JSON.stringify(chosen.body),
+    });
+  };
+  await page.route('https://api.postcodes.io/**', answer('postcodes_io', place));
+  await page.route('https://members-api.parliament.uk/**', answer('members_api', member));
+  return asked;
 }

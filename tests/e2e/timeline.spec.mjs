@@ -1,7 +1,7 @@
 // The timeline: order, grouping, filters, the "now" marker under a fixed clock,
 // fragment links, the chart's alternatives, faults and axe.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, mainHeading } from './helpers.mjs';
+import { appIsLive, expectNoAxeViolations, mainHeading } from './helpers.mjs';
 
 function milestoneTitles(page) {
   return page.getByRole('main').getByRole('heading', { level: 3 });
@@ -77,6 +77,8 @@ test('a fragment link scrolls to the milestone and focuses it', async ({ page })
 
 test('a post links to its milestone and the milestone links back to the post', async ({ page }) => {
   await page.goto('/blog/first-anniversary');
+  // The app's own navigation: before it takes over, the built page's link goes to the host.
+  await appIsLive(page);
   await page.getByRole('article').getByRole('link', { name: 'timeline' }).click();
   await expect(page).toHaveURL('/timeline#workforce-steering-group');
   await expect(page.locator('#workforce-steering-group')).toBeFocused();

@@ -19,10 +19,29 @@ pub const ROUTES: &[&str] = &[
     "/join/thanks",
     "/privacy",
     "/accessibility",
+    "/write-to-your-mp",
 ];
 
-/// The standalone pages the app expects as `content/pages/<slug>.md`.
-pub const PAGES: &[&str] = &["privacy", "accessibility", "join-thanks"];
+/// The standalone pages the app expects as `content/pages/<slug>.md`. The action page's
+/// nation pages hold talking points for a devolved nation; left without a body, the
+/// UK-wide points on the action page stand for them.
+pub const PAGES: &[&str] = &[
+    "privacy",
+    "accessibility",
+    "join-thanks",
+    "write-to-your-mp",
+    "write-to-your-mp-scotland",
+    "write-to-your-mp-wales",
+    "write-to-your-mp-northern-ireland",
+];
+
+/// The "write to your MP" page: the coalition's ask and the UK-wide talking points.
+pub const ACTION_PAGE: &str = PAGES[3];
+
+/// The page of talking points for one nation (its key, as `northern_ireland`).
+pub fn action_page_for(nation_key: &str) -> String {
+    format!("{ACTION_PAGE}-{}", nation_key.replace('_', "-"))
+}
 
 /// A standalone page such as the privacy notice: `content/pages/<slug>.json`.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

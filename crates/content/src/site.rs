@@ -11,6 +11,7 @@ pub const NAV: &[(&str, &str)] = &[
     ("/timeline", "Timeline"),
     ("/members", "Members"),
     ("/join", "Join"),
+    ("/write-to-your-mp", "Write to your MP"),
 ];
 
 /// True for a host name such as `forms.example.org`: letters, digits, hyphens and dots,

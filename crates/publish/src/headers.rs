@@ -55,8 +55,9 @@ pub fn origin(url: &str) -> Option<String> {
 }
 
 /// The Content Security Policy: scripts only from this site and the hashed start-up script,
-/// connections only to this site and the form service, and forms posted only to this
-/// site (the return to the thank-you page) and a service that takes plain form posts.
+/// connections only to this site, the form service and the services the action page
+/// asks about a postcode, and forms sent only to this site (the return to the thank-you
+/// page), a service that takes plain form posts, and WriteToThem.
 pub fn content_security_policy(
     script_hashes: &[String],
     signup: &Signup,
@@ -67,8 +68,12 @@ pub fn content_security_policy(
         (Some(origin), true) => format!("'self' {origin}"),
         _ => "'self'".to_string(),
     };
-    let connect = with_service(true);
-    let form_action = with_service(signup.service.takes_form_posts());
+    let connect = format!("{} {}", with_service(true), act::lookup::SERVICES.join(" "));
+    let write_to_them = origin(act::handoff::WRITE_TO_THEM).unwrap_or_default();
+    let form_action = format!(
+        "{} {write_to_them}",
+        with_service(signup.service.takes_form_posts())
+    );
     let mut directives = vec![
         "default-src 'self'".to_string(),
         format!(
@@ -159,20 +164,21 @@ mod tests {
         let formspree = signup(Service::Formspree, Some("https://formspree.io/f/xyz"));
         let csp = content_security_policy(&["'sha256-abc'".into()], &formspree, false);
         assert!(csp.contains("script-src 'self' 'sha256-abc' 'wasm-unsafe-eval'"));
-        assert!(csp.contains("connect-src 'self' https://formspree.io;"));
+        assert!(csp.contains("connect-src 'self' https://formspree.io https://api.postcodes.io https://members-api.parliament.uk;"));
         assert!(
-            csp.contains("form-action 'self' https://formspree.io;"),
+            csp.contains("form-action 'self' https://formspree.io https://www.writetothem.com;"),
             "{csp}"
         );
         let json = signup(Service::Json, Some("https://forms.example.org/f"));
         let csp = content_security_policy(&[], &json, false);
         assert!(
-            csp.contains("connect-src 'self' https://forms.example.org;")
-                && csp.contains("form-action 'self';"),
-            "a JSON-only service is never a form's target: {csp}"
+            csp.contains("connect-src 'self' https://forms.example.org https://api.postcodes.io")
+                && csp.contains("form-action 'self' https://www.writetothem.com;"),
+            "a JSON-only service is never a form's target, WriteToThem always is: {csp}"
         );
         let netlify = signup(Service::Netlify, Some("/"));
-        assert!(content_security_policy(&[], &netlify, false).contains("form-action 'self';"));
+        assert!(content_security_policy(&[], &netlify, false)
+            .contains("form-action 'self' https://www.writetothem.com;"));
         assert!(
             csp.contains("object-src 'none'")
                 && csp.contains("base-uri 'none'")

@@ -157,8 +157,11 @@ fn finish_writes_a_readable_page_for_every_route_and_post() {
     let publication = publish::read(&fixture_content()).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(
         count,
-        9 + publication.site.categories.len() + publication.posts.len(),
-        "5 routes, 3 pages, a page a category, 404 and every post"
+        content::post::ROUTES.len()
+            + 1
+            + publication.site.categories.len()
+            + publication.posts.len(),
+        "every route, a page a category, 404 and every post"
     );
     let post =
         fs::read_to_string(out.join("blog/first-anniversary/index.html")).unwrap_or_default();
@@ -506,7 +509,7 @@ fn feeds_and_sitemap_parse_back_with_every_post() {
         .collect();
     assert_eq!(
         locs.len(),
-        8 + publication.site.categories.len() + publication.posts.len()
+        content::post::ROUTES.len() + publication.site.categories.len() + publication.posts.len()
     );
     assert!(locs.contains(&"https://sendinthespecialists.example.org/blog/first-anniversary"));
     assert!(publish::feeds::robots(&publication)
