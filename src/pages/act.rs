@@ -7,9 +7,7 @@
 use crate::browser;
 use crate::components::document::Document;
 use crate::components::form::TextField;
-use crate::components::loader::loaded;
-use crate::components::page_heading::PageHeading;
-use crate::components::skeleton::PostSkeleton;
+use crate::pages::content_page::editors_page;
 use crate::source::ContentFile;
 use crate::state::page_json;
 use act::finding::{Finding, Told};
@@ -57,7 +55,6 @@ async fn look_up(postcode: Postcode) -> Finding {
 /// The action page.
 #[component]
 pub fn WriteToYourMp() -> impl IntoView {
-    let page = ContentFile::new(Signal::stored(page_json(ACTION_PAGE)));
     let typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let lookup = RwSignal::new(Lookup::Idle);
@@ -78,18 +75,7 @@ pub fn WriteToYourMp() -> impl IntoView {
     };
     view! {
         <div class="wrap page">
-            {loaded(
-                page,
-                || view! { <PostSkeleton /> }.into_any(),
-                |page: Page| {
-                    view! {
-                        <PageHeading title=page.title.clone() description=page.summary.clone() />
-                        <div class="prose">
-                            <Document blocks=page.body />
-                        </div>
-                    }
-                },
-            )}
+            {editors_page(ACTION_PAGE)}
             <section class="action" aria-labelledby="find-mp">
                 <h2 id="find-mp">"Find your MP"</h2>
                 <p>

@@ -14,24 +14,25 @@ pub fn ContentPage(
     /// Which page: its file name and route.
     slug: &'static str,
 ) -> impl IntoView {
+    view! { <div class="wrap page">{editors_page(slug)}</div> }
+}
+
+/// An editors' page's heading, date and text, as every page that shows one draws it.
+pub fn editors_page(slug: &str) -> impl IntoView {
     let page = ContentFile::new(Signal::stored(crate::state::page_json(slug)));
-    view! {
-        <div class="wrap page">
-            {loaded(
-                    page,
-                    || view! { <PostSkeleton /> }.into_any(),
-                    |page: Page| {
-                        view! {
-                            <PageHeading title=page.title.clone() description=page.summary.clone() />
-                            {page
-                                .updated
-                                .map(|d| view! { <p class="post-meta">"Last updated " <DateTime date=d /></p> })}
-                            <div class="prose">
-                                <Document blocks=page.body />
-                            </div>
-                        }
-                    },
-                )}
-        </div>
-    }
+    loaded(
+        page,
+        || view! { <PostSkeleton /> }.into_any(),
+        |page: Page| {
+            view! {
+                <PageHeading title=page.title.clone() description=page.summary.clone() />
+                {page
+                    .updated
+                    .map(|d| view! { <p class="post-meta">"Last updated " <DateTime date=d /></p> })}
+                <div class="prose">
+                    <Document blocks=page.body />
+                </div>
+            }
+        },
+    )
 }

@@ -497,7 +497,7 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::{classify, parse_retry_after};
+    use crate::answer::classify;
 
     const NOW: f64 = 1_764_000_000_000.0;
 
@@ -724,36 +724,6 @@ mod tests {
         assert!(kept.next_due(NOW + 1000.0, &[]).is_none());
         assert_eq!(kept.due_in(NOW + 1000.0, &[]), Some(2000));
         assert!(kept.next_due(NOW + 3000.0, &[]).is_some());
-    }
-
-    #[test]
-    fn retry_after_as_seconds_or_as_an_http_date() {
-        assert_eq!(parse_retry_after(Some("60"), NOW), Some(60));
-        let now = 1_445_412_400_000.0; // 2015-10-21 07:26:40 UTC
-        assert_eq!(
-            parse_retry_after(Some("Wed, 21 Oct 2015 07:28:00 GMT"), now),
-            Some(80)
-        );
-        assert_eq!(
-            parse_retry_after(Some("Wed, 21 Oct 2015 07:20:00 GMT"), now),
-            Some(0),
-            "a date in the past means now"
-        );
-        assert_eq!(parse_retry_after(Some("soon"), now), None);
-        assert_eq!(parse_retry_after(None, now), None);
-    }
-
-    #[test]
-    fn retry_schedule_backs_off_with_jitter_and_honours_retry_after() {
-        assert_eq!(retry_delay_ms(1, None, 1.0), 1000);
-        assert_eq!(retry_delay_ms(2, None, 1.0), 2000);
-        assert_eq!(retry_delay_ms(3, None, 1.0), 4000);
-        assert_eq!(retry_delay_ms(3, None, 0.0), 2000);
-        assert_eq!(retry_delay_ms(20, None, 1.0), 30_000);
-        assert_eq!(retry_delay_ms(1, Some(7), 0.3), 7000);
-        assert_eq!(retry_delay_ms(1, Some(100_000), 0.3), 120_000);
-        assert!((1..MAX_ATTEMPTS)
-            .all(|r| retry_delay_ms(r, None, 0.5) <= retry_delay_ms(r + 1, None, 0.5)));
     }
 
     #[test]
