@@ -150,3 +150,17 @@ test('the join form in WebKit keeps a draft across a reload, then sends to a for
   assert.equal(sent['POST /'], 1, `one request reached the form service: ${JSON.stringify(sent)}`);
   assert.deepEqual(await consoleSays(), []);
 });
+
+test('the action page in WebKit hands the reader to WriteToThem with their postcode, whatever the lookup finds', async () => {
+  // The services are not answered here (no network, no routes over WebDriver): whether the
+  // lookup finds the MP or cannot reach a service, every outcome offers the way on.
+  await open(SITES.own, '/write-to-your-mp');
+  await driver.findElement(By.id('pc')).sendKeys('sw1a 0aa');
+  await driver.findElement(By.xpath("//button[normalize-space(.)='Find your MP']")).sendKeys(Key.ENTER);
+  const onward = await driver.wait(
+    until.elementLocated(By.css('[role="status"] a[href^="https://www.writetothem.com/?"]')),
+    30_000,
+    'a way on to WriteToThem',
+  );
+  assert.match(await onward.getAttribute('href'), /pc=SW1A0AA$/);
+});

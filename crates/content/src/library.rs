@@ -28,6 +28,9 @@ pub struct Shelf {
     /// The site path (`/images/…`) of every picture the site serves, so that a post
     /// cannot name one that was never uploaded or has since been deleted.
     pub pictures: Vec<String>,
+    /// The app's routes without parameters (`/`, `/timeline`), read from its one route
+    /// table, which an internal link may name besides a post.
+    pub routes: Vec<String>,
 }
 
 /// The checked content, held in memory until all of it is valid, from which every
@@ -161,7 +164,7 @@ fn across_files(shelf: &Shelf) -> Vec<SourceError> {
         );
     for (file, links) in links {
         for SiteLink { line, field, href } in links {
-            let problem = if !internal_link_exists(href, &slugs) {
+            let problem = if !internal_link_exists(href, &shelf.routes, &slugs) {
                 Some(format!(
                     "link \"{href}\" leads to no page or post on this site"
                 ))
@@ -203,6 +206,9 @@ mod tests {
             timeline: Some(ok(load_timeline("content/timeline.toml", timeline))),
             members: Some(ok(load_members("content/members.toml", MEMBERS))),
             pictures: vec!["/images/launch.jpg".into()],
+            routes: ["/", "/blog", "/timeline", "/members", "/join", "/privacy"]
+                .map(String::from)
+                .to_vec(),
         }
     }
 

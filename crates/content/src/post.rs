@@ -9,18 +9,15 @@ use serde::{Deserialize, Serialize};
 /// The longest summary accepted, so index entries and link previews stay short.
 pub const SUMMARY_MAX_CHARS: usize = 280;
 
-/// The routes the app serves besides posts, for checking internal links.
-pub const ROUTES: &[&str] = &[
-    "/",
-    "/blog",
-    "/timeline",
-    "/members",
-    "/join",
-    "/join/thanks",
-    "/privacy",
-    "/accessibility",
-    "/write-to-your-mp",
-];
+/// The action page's slug, written once for the constants below.
+macro_rules! action_page {
+    () => {
+        "write-to-your-mp"
+    };
+}
+
+/// The "write to your MP" page: the coalition's ask and the UK-wide talking points.
+pub const ACTION_PAGE: &str = action_page!();
 
 /// The standalone pages the app expects as `content/pages/<slug>.md`. The action page's
 /// nation pages hold talking points for a devolved nation; left without a body, the
@@ -29,14 +26,11 @@ pub const PAGES: &[&str] = &[
     "privacy",
     "accessibility",
     "join-thanks",
-    "write-to-your-mp",
-    "write-to-your-mp-scotland",
-    "write-to-your-mp-wales",
-    "write-to-your-mp-northern-ireland",
+    action_page!(),
+    concat!(action_page!(), "-scotland"),
+    concat!(action_page!(), "-wales"),
+    concat!(action_page!(), "-northern-ireland"),
 ];
-
-/// The "write to your MP" page: the coalition's ask and the UK-wide talking points.
-pub const ACTION_PAGE: &str = PAGES[3];
 
 /// The page of talking points for one nation (its key, as `northern_ireland`).
 pub fn action_page_for(nation_key: &str) -> String {
@@ -427,10 +421,11 @@ pub fn validate_meta(meta: &PostMeta) -> Vec<Problem> {
     problems
 }
 
-/// True when a site-relative link names a route or a published post.
-pub fn internal_link_exists(href: &str, slugs: &[&str]) -> bool {
+/// True when a site-relative link names one of `routes` (the app's routes without
+/// parameters, from its one route table) or a published post.
+pub fn internal_link_exists(href: &str, routes: &[String], slugs: &[&str]) -> bool {
     let path = internal_path(href);
-    ROUTES.contains(&path)
+    routes.iter().any(|route| route == path)
         || path
             .strip_prefix("/blog/")
             .is_some_and(|slug| slugs.contains(&slug))
@@ -573,9 +568,21 @@ mod tests {
 
     #[test]
     fn internal_links_must_exist() {
-        assert!(internal_link_exists("/timeline#launch", &[]));
-        assert!(internal_link_exists("/blog/a", &["a"]));
-        assert!(!internal_link_exists("/blog/missing", &["a"]));
-        assert!(!internal_link_exists("/nowhere", &["a"]));
+        let routes = ["/".to_string(), "/timeline".to_string()];
+        assert!(internal_link_exists("/timeline#launch", &routes, &[]));
+        assert!(internal_link_exists("/", &routes, &[]));
+        assert!(internal_link_exists("/blog/a", &routes, &["a"]));
+        assert!(!internal_link_exists("/blog/missing", &routes, &["a"]));
+        assert!(!internal_link_exists("/nowhere", &routes, &["a"]));
+    }
+
+    #[test]
+    fn every_devolved_nation_has_its_page_of_talking_points() {
+        use crate::members::Nation;
+        for nation in [Nation::Scotland, Nation::Wales, Nation::NorthernIreland] {
+            let slug = action_page_for(nation.key());
+            assert!(PAGES.contains(&slug.as_str()), "{slug}");
+            assert!(is_slug(&slug), "{slug}");
+        }
     }
 }

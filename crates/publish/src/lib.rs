@@ -303,6 +303,7 @@ pub fn read(content_dir: &Path) -> Result<Library, Error> {
     let members = read_one(&content_dir.join("members.toml"), &mut errors, load_members)?;
     let shelf = Shelf {
         pictures: pictures(&content_dir.join("..").join(cms::MEDIA_FOLDER), &mut errors)?,
+        routes: pages::fixed_routes(),
         site,
         post_files: post_files.iter().map(|f| stem(f)).collect(),
         posts,

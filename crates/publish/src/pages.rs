@@ -49,6 +49,28 @@ fn values(p: &Library, param: &str, chosen: &[(String, String)]) -> Result<Vec<S
     }
 }
 
+/// The app's routes without parameters (`/`, `/timeline`), from its one route table:
+/// what an internal link may name besides a post.
+pub fn fixed_routes() -> Vec<String> {
+    routes()
+        .into_iter()
+        .filter_map(|route| {
+            let mut path = String::new();
+            for segment in route {
+                match segment {
+                    Segment::Fixed(text) => path.push_str(&format!("/{text}")),
+                    Segment::Param(_) => return None,
+                }
+            }
+            Some(if path.is_empty() {
+                "/".to_string()
+            } else {
+                path
+            })
+        })
+        .collect()
+}
+
 /// Every address the build writes a page for: each route in the app's route table,
 /// with its parameters filled from the content.
 pub fn paths(p: &Library) -> Result<Vec<String>, String> {

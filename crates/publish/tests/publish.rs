@@ -127,6 +127,21 @@ fn links_to_missing_posts_fail() {
     );
 }
 
+#[test]
+fn an_internal_link_may_name_any_route_of_the_apps_table_and_nothing_else() {
+    let content = copy_of_content("route-links");
+    append(
+        &content.join("posts/why-the-specialist-workforce-matters.md"),
+        "\n[Write to your MP](/write-to-your-mp) or [join](/join/thanks), not [this](/no-such-route).\n",
+    );
+    let errors = problems(&content);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("\"/no-such-route\" leads to no page or post"),
+        "{errors:?}"
+    );
+}
+
 /// A folder as Trunk leaves it for the post-build hook: the JSON `publish build` wrote and
 /// Trunk's `index.html`, then finished; `finish`'s result is returned with the folder.
 fn finished(
@@ -157,7 +172,7 @@ fn finish_writes_a_readable_page_for_every_route_and_post() {
     let publication = publish::read(&fixture_content()).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(
         count,
-        content::post::ROUTES.len()
+        publish::pages::fixed_routes().len()
             + 1
             + publication.site.categories.len()
             + publication.posts.len(),
@@ -509,7 +524,9 @@ fn feeds_and_sitemap_parse_back_with_every_post() {
         .collect();
     assert_eq!(
         locs.len(),
-        content::post::ROUTES.len() + publication.site.categories.len() + publication.posts.len()
+        publish::pages::fixed_routes().len()
+            + publication.site.categories.len()
+            + publication.posts.len()
     );
     assert!(locs.contains(&"https://sendinthespecialists.example.org/blog/first-anniversary"));
     assert!(publish::feeds::robots(&publication)
@@ -600,18 +617,28 @@ fn release_pages_carry_the_policy_and_development_pages_leave_room_for_live_relo
 fn the_build_writes_a_page_for_every_route_in_the_apps_route_table() {
     let publication = publish::read(&fixture_content()).unwrap_or_else(|e| panic!("{e:?}"));
     let paths = publish::pages::paths(&publication).unwrap_or_else(|e| panic!("{e}"));
-    // The routes internal links are checked against are the app's own.
-    for route in content::post::ROUTES {
+    // The routes internal links are checked against are the app's own, read from its table.
+    let fixed = publish::pages::fixed_routes();
+    for route in &fixed {
+        assert!(paths.contains(route), "no page for the route {route}");
+    }
+    for route in [
+        "/",
+        "/blog",
+        "/timeline",
+        "/members",
+        "/join",
+        "/join/thanks",
+        "/write-to-your-mp",
+    ] {
         assert!(
-            paths.iter().any(|p| p == route),
-            "content::post::ROUTES names {route}, which the app's route table does not have"
+            fixed.iter().any(|r| r == route),
+            "{route} is not among {fixed:?}"
         );
     }
-    let fixed: Vec<&String> = paths.iter().filter(|p| !p.starts_with("/blog/")).collect();
-    assert_eq!(
-        fixed.len(),
-        content::post::ROUTES.len(),
-        "the app has a route content::post::ROUTES lacks: {fixed:?}"
+    assert!(
+        !fixed.iter().any(|r| r.contains(':')),
+        "a route with a parameter: {fixed:?}"
     );
     for post in &publication.posts {
         assert!(paths.contains(&format!("/blog/{}", post.meta.slug)));
