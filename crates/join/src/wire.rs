@@ -154,20 +154,6 @@ pub fn form_encoded(pairs: &[(&str, String)]) -> String {
     out
 }
 
-/// The body a service takes for `submission`: this site's JSON for most, with
-/// Web3Forms' access key first, or a form-encoded body named for Netlify.
-pub fn encode(
-    service: Service,
-    access_key: Option<&str>,
-    submission: &Submission,
-) -> Option<String> {
-    body_for(
-        service,
-        access_key,
-        &serde_json::to_string(submission).ok()?,
-    )
-}
-
 /// The body a service takes for a request kept as this site's JSON, made when it is
 /// sent: a request kept while the site used one service goes to the current one, in
 /// its format, under the same id.
@@ -239,6 +225,19 @@ mod tests {
             submitted_at: "2026-11-29T10:00:00Z".into(),
             possibly_automated: false,
         }
+    }
+
+    /// The body `service` is sent for the test submission, as the outbox makes it.
+    fn encode(
+        service: Service,
+        access_key: Option<&str>,
+        submission: &Submission,
+    ) -> Option<String> {
+        body_for(
+            service,
+            access_key,
+            &serde_json::to_string(submission).ok()?,
+        )
     }
 
     #[test]
