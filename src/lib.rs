@@ -5,11 +5,18 @@
 // Rendering the views to HTML at build time nests deeply typed futures.
 #![recursion_limit = "256"]
 
+#[cfg(all(feature = "csr", feature = "ssr"))]
+compile_error!(
+    "the `csr` (browser) and `ssr` (build-time render) features exclude each other: \
+     build the render with `--no-default-features --features ssr`"
+);
+
 mod browser;
 mod components;
 pub mod head;
 mod outbox;
 mod pages;
+mod prefs;
 #[cfg(feature = "ssr")]
 pub mod render;
 mod source;

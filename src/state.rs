@@ -1,25 +1,9 @@
 //! State shared by every page: the site settings and the route announcer.
 
+use crate::source::ContentError;
 use crate::source::ContentFile;
-use content::response::ContentError;
 use content::site::{PublishedSite, SiteConfig};
 use leptos::prelude::*;
-
-/// Where the published site settings live.
-pub const SITE_JSON: &str = "/content/site.json";
-
-/// Where the home page's latest posts are published.
-pub const LATEST_POSTS: &str = "/content/posts/latest.json";
-
-/// Where one published standalone page lives.
-pub fn page_json(slug: &str) -> String {
-    format!("/content/pages/{slug}.json")
-}
-
-/// Where one published post lives.
-pub fn post_json(slug: &str) -> String {
-    format!("/content/posts/{slug}.json")
-}
 
 /// The address of the blog index as the reader last left it (category, page and
 /// search), so "Back to blog" returns there.
@@ -71,7 +55,7 @@ pub struct Announcer {
 
 /// Provides the shared state to the app.
 pub fn provide() {
-    let file = ContentFile::at(SITE_JSON);
+    let file = ContentFile::at(content::address::SITE);
     provide_context(Site {
         file,
         config: Memo::new(move |_| file.read::<PublishedSite>().map(|read| read.map(|s| s.0))),
@@ -93,9 +77,6 @@ pub fn use_announcer() -> Announcer {
     expect_context::<Announcer>()
 }
 
-/// Where the published timeline lives.
-pub const TIMELINE_JSON: &str = "/content/timeline.json";
-
 /// The day a build-time render is for: the build date, which the app corrects in the browser.
 #[derive(Clone, Copy, Debug)]
 pub struct BuildDate(pub content::date::PartialDate);
@@ -105,6 +86,3 @@ pub struct BuildDate(pub content::date::PartialDate);
 pub fn today() -> Option<content::date::PartialDate> {
     crate::browser::today().or_else(|| use_context::<BuildDate>().map(|d| d.0))
 }
-
-/// Where the published members directory lives.
-pub const MEMBERS_JSON: &str = "/content/members.json";

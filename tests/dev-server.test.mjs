@@ -85,13 +85,27 @@ class Server {
     return this.output.split('\n').slice(-lines).join('\n');
   }
 
-  /** Waits until `ready()` holds, failing at once with the terminal if the server stops. */
-  async until(what, ready, limit) {
+  /**
+   * What Trunk said from its first error on, when a build has failed: it serves all the
+   * same, so without this a failed first build would only show as a long wait.
+   */
+  buildError() {
+    const at = this.output.search(/ ERROR /);
+    return at < 0 ? null : this.output.slice(at).split('\n').slice(0, 120).join('\n');
+  }
+
+  /**
+   * Waits until `ready()` holds, failing at once with the terminal if the server stops
+   * or `failed()` names a failure.
+   */
+  async until(what, ready, limit, failed = () => null) {
     const deadline = Date.now() + limit;
     for (;;) {
       if (this.exited) {
         assert.fail(`make serve stopped (${JSON.stringify(this.exited)}) before ${what}:\n${this.tail()}`);
       }
+      const failure = failed();
+      if (failure) assert.fail(`${what}: no, Trunk said:\n${failure}`);
       // `ready` may answer at once or with a promise; a failed fetch is not ready yet.
       const value = await Promise.resolve().then(ready).catch(() => null);
       if (value) return value;
@@ -151,7 +165,12 @@ test('make serve works on a fresh clone, serves edits and reports content mistak
 
   server = new Server();
   // Trunk says it is listening only once its first build has succeeded.
-  await server.until('first build served', () => server.ready() && text('/index.html'), FIRST_BUILD_LIMIT_MS);
+  await server.until(
+    'first build served',
+    () => server.ready() && text('/index.html'),
+    FIRST_BUILD_LIMIT_MS,
+    () => server.buildError(),
+  );
   report('set-up and first build', started);
 
   // The main routes are the site's navigation, as the served home page lists it.

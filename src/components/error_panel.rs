@@ -1,6 +1,6 @@
 //! The one way a failure reaches a reader: plain words and a way to try again.
 
-use content::response::ContentError;
+use crate::source::ContentError;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 

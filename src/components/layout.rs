@@ -7,7 +7,15 @@ use leptos::html::Main;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use content::site::NAV;
+/// The site's sections, in the order the navigation lists them: (path, label).
+pub const NAV: &[(&str, &str)] = &[
+    ("/", "Home"),
+    ("/blog", "Blog"),
+    ("/timeline", "Timeline"),
+    ("/members", "Members"),
+    ("/join", "Join"),
+    ("/write-to-your-mp", "Write to your MP"),
+];
 
 /// Wraps every page so landmarks, the skip link and announcements are always there.
 #[component]

@@ -2,8 +2,8 @@
 //! the error panel with Retry.
 
 use crate::components::error_panel::ErrorPanel;
+use crate::source::ContentError;
 use crate::source::ContentFile;
-use content::response::ContentError;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 

@@ -2,7 +2,7 @@
 //! contrast, motion and font, remembered on this device.
 
 use crate::browser::{self, Store};
-use content::prefs::{Choices, PREFERENCES, STORAGE_KEY};
+use crate::prefs::{Choices, PREFERENCES, STORAGE_KEY};
 use leptos::prelude::*;
 
 /// Sets or clears a preference's attribute on `<html>`, where the stylesheet reads it.

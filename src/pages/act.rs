@@ -9,7 +9,6 @@ use crate::components::document::Document;
 use crate::components::form::TextField;
 use crate::pages::content_page::editors_page;
 use crate::source::ContentFile;
-use crate::state::page_json;
 use act::finding::{Finding, Told};
 use act::handoff::{POSTCODE_FIELD, WRITE_TO_THEM};
 use act::lookup::{
@@ -17,6 +16,7 @@ use act::lookup::{
     LOOKUP_TIMEOUT_SECONDS,
 };
 use act::postcode::Postcode;
+use content::address;
 use content::post::{action_page_for, Page, ACTION_PAGE};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -114,9 +114,11 @@ pub fn WriteToYourMp() -> impl IntoView {
 /// editors wrote any, and the ways on to WriteToThem.
 #[component]
 fn Said(told: Told) -> impl IntoView {
-    let points = told
-        .points_from
-        .map(|nation| ContentFile::new(Signal::stored(page_json(&action_page_for(nation.key())))));
+    let points = told.points_from.map(|nation| {
+        ContentFile::new(Signal::stored(address::page(&action_page_for(
+            nation.key(),
+        ))))
+    });
     view! {
         {told.said.into_iter().map(|said| view! { <p>{said}</p> }).collect_view()}
         {move || {

@@ -19,7 +19,7 @@ pub fn ContentPage(
 
 /// An editors' page's heading, date and text, as every page that shows one draws it.
 pub fn editors_page(slug: &str) -> impl IntoView {
-    let page = ContentFile::new(Signal::stored(crate::state::page_json(slug)));
+    let page = ContentFile::new(Signal::stored(content::address::page(slug)));
     loaded(
         page,
         || view! { <PostSkeleton /> }.into_any(),

@@ -8,7 +8,8 @@ use crate::components::page_heading::PageHeading;
 use crate::components::post_card::PostCard;
 use crate::components::skeleton::ListSkeleton;
 use crate::source::ContentFile;
-use crate::state::{today, use_site, LATEST_POSTS, MEMBERS_JSON, TIMELINE_JSON};
+use crate::state::{today, use_site};
+use content::address;
 use content::members::{list_and, MemberQuery, Members};
 use content::post::PostIndex;
 use content::timeline::{Milestone, Timeline};
@@ -19,9 +20,9 @@ use leptos_router::components::A;
 #[component]
 pub fn Home() -> impl IntoView {
     let site = use_site();
-    let posts = ContentFile::at(LATEST_POSTS);
-    let timeline = ContentFile::at(TIMELINE_JSON);
-    let members = ContentFile::at(MEMBERS_JSON);
+    let posts = ContentFile::at(address::LATEST_POSTS);
+    let timeline = ContentFile::at(address::TIMELINE);
+    let members = ContentFile::at(address::MEMBERS);
     let title = move || site.get().map(|s| s.name).unwrap_or_else(|| "Home".into());
     view! {
         <div class="wrap page home">

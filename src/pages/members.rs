@@ -6,7 +6,7 @@ use crate::components::needs_script::NeedsScript;
 use crate::components::page_heading::PageHeading;
 use crate::components::skeleton::ListSkeleton;
 use crate::source::ContentFile;
-use crate::state::{MEMBERS_JSON, TIMELINE_JSON};
+use content::address;
 use content::members::{Member, MemberQuery, Members as Directory, Nation, OrgType};
 use content::timeline::Timeline;
 use leptos::html::{Input, Select};
@@ -17,7 +17,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 /// Lists the organisations that chose to be listed, and invites others to join.
 #[component]
 pub fn Members() -> impl IntoView {
-    let directory = ContentFile::at(MEMBERS_JSON);
+    let directory = ContentFile::at(address::MEMBERS);
     let params = use_query_map();
     let query = Memo::new(move |_| {
         let p = params.read();
@@ -134,7 +134,7 @@ fn Directory(data: Directory, query: Memo<MemberQuery>) -> impl IntoView {
 /// How many are listed here beside the coalition's headline figure, which counts every member.
 #[component]
 fn Headline(listed: usize) -> impl IntoView {
-    let timeline = ContentFile::at(TIMELINE_JSON);
+    let timeline = ContentFile::at(address::TIMELINE);
     let headline = move || match timeline.read::<Timeline>() {
         None => Some(view! { <span class="skeleton"></span> }.into_any()),
         Some(Err(_)) => None,

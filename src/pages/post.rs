@@ -6,7 +6,8 @@ use crate::components::page_heading::PageHeading;
 use crate::components::post_card::CategoryLink;
 use crate::components::skeleton::PostSkeleton;
 use crate::source::ContentFile;
-use crate::state::{post_json, use_site, LastBlogQuery};
+use crate::state::{use_site, LastBlogQuery};
+use content::address;
 use content::post::{post_path, share_links, Post, PostLink};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,7 +19,7 @@ pub fn PostPage() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     // An address that is not a post's is never requested: it reads as "not found".
-    let post = ContentFile::new(Signal::derive(move || post_json(&slug.get())));
+    let post = ContentFile::new(Signal::derive(move || address::post(&slug.get())));
     view! {
         <div class="wrap page">
             <BackLink />

@@ -8,7 +8,8 @@ use crate::components::needs_script::NeedsScript;
 use crate::components::page_heading::PageHeading;
 use crate::components::skeleton::ListSkeleton;
 use crate::source::ContentFile;
-use crate::state::{today, TIMELINE_JSON};
+use crate::state::today;
+use content::address;
 use content::timeline::{Status, Timeline as TimelineData, TimelineQuery};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -17,7 +18,7 @@ use wasm_bindgen::JsCast;
 /// Shows every milestone grouped by year, filterable by kind and status in the URL.
 #[component]
 pub fn Timeline() -> impl IntoView {
-    let timeline = ContentFile::at(TIMELINE_JSON);
+    let timeline = ContentFile::at(address::TIMELINE);
     let params = use_query_map();
     let query = Memo::new(move |_| {
         let p = params.read();

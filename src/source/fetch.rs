@@ -1,7 +1,8 @@
 //! The browser's side of the content source: each file fetched once per visit,
 //! cancellable, timed out, and with errors a reader can understand.
 
-use content::response::{check, is_content_url, ContentError};
+use super::response::{check, ContentError};
+use content::address::is_content_url;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};

@@ -7,8 +7,11 @@ mod fetch;
 #[cfg(feature = "ssr")]
 pub mod published;
 
-use content::response::{parse, ContentError};
+mod response;
+
 use leptos::prelude::*;
+use response::parse;
+pub use response::ContentError;
 use serde::de::DeserializeOwned;
 
 /// A content file the page needs: its address and, once it has arrived, its text.

@@ -1,7 +1,8 @@
 //! The build's side of the content source: the files `publish` wrote, read from
 //! disk, and a record of which ones each page read, so the page can preload exactly those.
 
-use content::response::{is_content_url, ContentError};
+use super::response::ContentError;
+use content::address::is_content_url;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 

@@ -1,9 +1,8 @@
 //! The blog index's filter, search and pages, kept in the URL so every view can be shared.
 
-use crate::post::{list_page_url, ListPage, PostMeta};
-
-/// The search index: every post's metadata, fetched only when a reader searches.
-pub const SEARCH_INDEX: &str = "/content/posts/index.json";
+use crate::address;
+use crate::post::{ListPage, PostMeta};
+use crate::text::encode;
 
 /// Posts shown on one page of the blog index.
 pub const PAGE_SIZE: usize = 10;
@@ -113,9 +112,9 @@ impl BlogQuery {
     /// when there are words to find, so a page's cost never grows with the archive.
     pub fn source(&self) -> String {
         if self.q.is_empty() {
-            list_page_url(self.category.as_deref(), self.page.max(1))
+            address::list_page(self.category.as_deref(), self.page.max(1))
         } else {
-            SEARCH_INDEX.to_string()
+            address::POST_INDEX.to_string()
         }
     }
 
@@ -159,20 +158,6 @@ impl BlogQuery {
             pages,
         }
     }
-}
-
-/// Percent-encodes a query value (RFC 3986 unreserved characters pass through).
-pub fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }
 
 /// The parameter names in a `?…` query string, in order.
@@ -282,7 +267,7 @@ mod tests {
             q: "plan".into(),
             ..plain
         };
-        assert_eq!(search.source(), SEARCH_INDEX);
+        assert_eq!(search.source(), address::POST_INDEX);
         let published = ListPage {
             posts: vec![post(1, "news", "One", &[])],
             total: 11,

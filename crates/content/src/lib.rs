@@ -5,6 +5,7 @@
 //! the default features off; the build tool turns the editors' Markdown and
 //! TOML into these types with the `build` feature.
 
+pub mod address;
 pub mod blog;
 pub mod date;
 pub mod doc;
@@ -13,8 +14,6 @@ mod keyed;
 pub mod link;
 pub mod members;
 pub mod post;
-pub mod prefs;
-pub mod response;
 pub mod service;
 pub mod site;
 pub mod text;

@@ -278,7 +278,7 @@ impl MemberQuery {
     pub fn to_query_string(&self) -> String {
         let mut parts = Vec::new();
         if !self.q.is_empty() {
-            parts.push(format!("q={}", crate::blog::encode(&self.q)));
+            parts.push(format!("q={}", crate::text::encode(&self.q)));
         }
         if let Some(t) = self.org_type {
             parts.push(format!("type={}", t.key()));

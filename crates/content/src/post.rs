@@ -3,7 +3,8 @@
 use crate::date::{PartialDate, Precision};
 use crate::doc::Block;
 use crate::link::{classify, internal_path, LinkKind};
-use crate::site::{is_slug, Problem};
+use crate::site::Problem;
+use crate::text::is_slug;
 use serde::{Deserialize, Serialize};
 
 /// The longest summary accepted, so index entries and link previews stay short.
@@ -244,15 +245,7 @@ impl PostIndex {
 }
 
 /// Posts on the home page's "Latest news", published as `content/posts/latest.json`.
-pub const LATEST_POSTS: usize = 3;
-
-/// Where one page of a blog list is published: every post, or one category's.
-pub fn list_page_url(category: Option<&str>, page: usize) -> String {
-    match category {
-        Some(slug) => format!("/content/posts/category/{slug}/{page}.json"),
-        None => format!("/content/posts/pages/{page}.json"),
-    }
-}
+pub const LATEST_COUNT: usize = 3;
 
 /// The blog index: `content/posts/index.json`, newest first.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -300,7 +293,7 @@ pub fn post_path(slug: &str) -> String {
 
 /// Plain share links (no third-party scripts): (network name, address).
 pub fn share_links(base_url: &str, slug: &str, title: &str) -> Vec<(&'static str, String)> {
-    use crate::blog::encode;
+    use crate::text::encode;
     let url = format!("{}{}", base_url.trim_end_matches('/'), post_path(slug));
     let (u, t) = (encode(&url), encode(title));
     vec![

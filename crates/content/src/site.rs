@@ -2,17 +2,8 @@
 
 use crate::link::{classify, LinkKind};
 use crate::service::Service;
+use crate::text::{is_email, is_slug};
 use serde::{Deserialize, Serialize};
-
-/// The site's sections, in the order the navigation lists them: (path, label).
-pub const NAV: &[(&str, &str)] = &[
-    ("/", "Home"),
-    ("/blog", "Blog"),
-    ("/timeline", "Timeline"),
-    ("/members", "Members"),
-    ("/join", "Join"),
-    ("/write-to-your-mp", "Write to your MP"),
-];
 
 /// True for a host name such as `forms.example.org`: letters, digits, hyphens and dots,
 /// with at least one dot inside.
@@ -385,33 +376,6 @@ impl Problem {
     }
 }
 
-/// True for slugs made of lower-case letters, digits and single hyphens.
-pub fn is_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.len() <= 80
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-')
-        && !slug.contains("--")
-}
-
-/// A deliberately plain email check: one `@`, something either side, a dot in the domain, no spaces.
-pub fn is_email(email: &str) -> bool {
-    let mut parts = email.split('@');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(local), Some(domain), None) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !email.chars().any(|c| c.is_whitespace() || c.is_control())
-        }
-        _ => false,
-    }
-}
-
 fn required(problems: &mut Vec<Problem>, field: &str, value: &str) {
     if value.trim().is_empty() {
         problems.push(Problem::new(field, "must not be empty"));
@@ -764,18 +728,6 @@ pub(crate) mod tests {
         );
         assert!(with(Service::Json, None)
             .starts_with("Answers go to your own email: without a form service"));
-    }
-
-    #[test]
-    fn slugs_and_emails() {
-        assert!(is_slug("first-anniversary-2023"));
-        for bad in ["", "-a", "a-", "a--b", "A", "a b", "a/b", "é"] {
-            assert!(!is_slug(bad), "{bad}");
-        }
-        assert!(is_email("a@b.org"));
-        for bad in ["a@b", "@b.org", "a@@b.org", "a b@c.org", "a@.org", "a@org."] {
-            assert!(!is_email(bad), "{bad}");
-        }
     }
 
     #[test]

@@ -1,5 +1,7 @@
-//! Where long headings may wrap. The coalition's name is one 21-letter word, wider
-//! than a phone at heading size; without a hint the browser splits it anywhere.
+//! Small text and URL helpers every other module may use: the leaf of the crate, so
+//! it imports nothing of its own. Where long headings may wrap (the coalition's name is
+//! one 21-letter word, wider than a phone at heading size), which characters no reader
+//! can see, slugs, email addresses and query values.
 
 /// True for a character no reader can see and no feed may carry: a control character
 /// other than a tab or line break, or a noncharacter (U+FFFE, U+FFFF, U+FDD0 to U+FDEF
@@ -91,9 +93,62 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         })
 }
 
+/// True for slugs made of lower-case letters, digits and single hyphens.
+pub fn is_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 80
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
+}
+
+/// A deliberately plain email check: one `@`, something either side, a dot in the domain, no spaces.
+pub fn is_email(email: &str) -> bool {
+    let mut parts = email.split('@');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(local), Some(domain), None) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        _ => false,
+    }
+}
+
+/// Percent-encodes a query value (RFC 3986 unreserved characters pass through).
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_and_emails() {
+        assert!(is_slug("first-anniversary-2023"));
+        for bad in ["", "-a", "a-", "a--b", "A", "a b", "a/b", "é"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+        assert!(is_email("a@b.org"));
+        for bad in ["a@b", "@b.org", "a@@b.org", "a b@c.org", "a@.org", "a@org."] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn folding_matches_the_standard_lower_case_for_the_letters_it_covers() {

@@ -4,7 +4,8 @@
 use crate::date::PartialDate;
 use crate::doc::Block;
 use crate::link::{classify, LinkKind};
-use crate::site::{is_slug, Problem};
+use crate::site::Problem;
+use crate::text::is_slug;
 use serde::{Deserialize, Serialize};
 
 /// Where a milestone stands.
@@ -237,7 +238,7 @@ impl TimelineQuery {
     pub fn to_query_string(&self) -> String {
         let mut parts = Vec::new();
         if let Some(kind) = &self.kind {
-            parts.push(format!("kind={}", crate::blog::encode(kind)));
+            parts.push(format!("kind={}", crate::text::encode(kind)));
         }
         if let Some(status) = self.status {
             parts.push(format!("status={}", status.key()));

@@ -2,9 +2,9 @@
 //! for each answer (said as GOV.UK does: what to do, not what is wrong), and the email
 //! that stands in when no form service is set.
 
-use content::blog::encode;
 use content::members::{Nation, OrgType};
-use content::site::is_email;
+use content::text::encode;
+use content::text::is_email;
 use serde::{Deserialize, Serialize};
 /// Everything an organisation types into the join form; saved as a draft as they type.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

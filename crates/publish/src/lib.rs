@@ -2,10 +2,11 @@
 //! the JSON the app fetches plus the files static hosts need. Nothing is
 //! written unless everything is valid.
 
+use content::address;
 use content::blog::BlogQuery;
 use content::date::PartialDate;
 use content::library::{Library, Shelf};
-use content::post::{list_page_url, ListPage, PostIndex, LATEST_POSTS, PAGES};
+use content::post::{ListPage, PostIndex, LATEST_COUNT, PAGES};
 use content::service::Service;
 use content::source::{
     clean_text, load_members, load_site, load_timeline, parse_page, parse_post, SourceError,
@@ -355,14 +356,19 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     fs::write(path, bytes).map_err(|e| Error::io(path, e))
 }
 
+/// The file in the build folder `out` that the site serves at `address` (`/content/…`).
+pub fn published_file(out: &Path, address: &str) -> PathBuf {
+    out.join(address.trim_start_matches('/'))
+}
+
 /// Writes the library's JSON and host files into `out`, returning the files written.
 pub fn write_all(publication: &Library, out: &Path) -> Result<Vec<PathBuf>, Error> {
-    let posts_dir = out.join("content").join("posts");
+    let at = |address: &str| published_file(out, address);
     let mut written = vec![
-        out.join("content").join("site.json"),
-        posts_dir.join("index.json"),
-        out.join("content").join("timeline.json"),
-        out.join("content").join("members.json"),
+        at(address::SITE),
+        at(address::POST_INDEX),
+        at(address::TIMELINE),
+        at(address::MEMBERS),
     ];
     write_json(&written[0], &publication.site, false)?;
     // Every post's metadata: the search index, fetched only when a reader searches, and
@@ -372,24 +378,21 @@ pub fn write_all(publication: &Library, out: &Path) -> Result<Vec<PathBuf>, Erro
     write_json(&written[2], &publication.timeline, false)?;
     write_json(&written[3], &publication.members, false)?;
     for page in &publication.pages {
-        let path = out
-            .join("content")
-            .join("pages")
-            .join(format!("{}.json", page.slug));
+        let path = at(&address::page(&page.slug));
         write_json(&path, page, false)?;
         written.push(path);
     }
     for post in &publication.posts {
-        let path = posts_dir.join(format!("{}.json", post.meta.slug));
+        let path = at(&address::post(&post.meta.slug));
         write_json(&path, post, false)?;
         written.push(path);
     }
     // What a page shows, and no more: the home page's latest posts, and each page of
     // each list, so neither grows with the archive.
     let latest = PostIndex {
-        posts: index.posts.iter().take(LATEST_POSTS).cloned().collect(),
+        posts: index.posts.iter().take(LATEST_COUNT).cloned().collect(),
     };
-    let latest_path = posts_dir.join("latest.json");
+    let latest_path = at(address::LATEST_POSTS);
     write_json(&latest_path, &latest, false)?;
     written.push(latest_path);
     let lists = std::iter::once(None).chain(
@@ -412,7 +415,7 @@ pub fn write_all(publication: &Library, out: &Path) -> Result<Vec<PathBuf>, Erro
                 page: shown.page,
                 pages: shown.pages,
             };
-            let path = out.join(list_page_url(category, page).trim_start_matches('/'));
+            let path = at(&address::list_page(category, page));
             write_json(&path, &list, false)?;
             written.push(path);
         }

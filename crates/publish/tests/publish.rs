@@ -44,7 +44,7 @@ fn the_suites_content_publishes_every_file() {
         &fs::read_to_string(out.join("content/posts/latest.json")).unwrap_or_default(),
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(latest.posts.len(), content::post::LATEST_POSTS);
+    assert_eq!(latest.posts.len(), content::post::LATEST_COUNT);
     let post: content::post::Post = serde_json::from_str(
         &fs::read_to_string(out.join("content/posts/first-anniversary.json")).unwrap_or_default(),
     )
