@@ -17,6 +17,8 @@ pub mod head;
 mod outbox;
 mod pages;
 mod prefs;
+#[cfg(not(feature = "ssr"))]
+mod ready;
 #[cfg(feature = "ssr")]
 pub mod render;
 mod source;

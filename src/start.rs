@@ -1,8 +1,11 @@
 //! Starting the app in the browser beside the static page the build wrote, and
 //! taking over from it once the app's own page has its content.
 
+use crate::ready;
 use crate::App;
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -16,22 +19,12 @@ fn install_panic_hook() {
     }));
 }
 
-/// What a page shows while its content is still loading.
-const LOADING: &str = ".skeleton, .skeleton-line, .skeleton-list, .post-skeleton, .card-skeleton";
-
-/// Frames to wait for content before showing the app anyway (about ten seconds).
-const MAX_WAIT_FRAMES: u32 = 600;
+/// How long the app waits for its content before taking over anyway.
+const MAX_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Swaps the build's static page for the app once the app's page has its content,
 /// so the reader never sees the page empty out and fill again.
-fn take_over(static_root: web_sys::Element, live: web_sys::HtmlElement, frames: u32) {
-    let found = |selector: &str| live.query_selector(selector).ok().flatten().is_some();
-    // Ready when the page has its heading and nothing is still loading, or when it has an error to show.
-    let loaded = found(".error-panel") || (found("h1") && !found(LOADING));
-    if !loaded && frames < MAX_WAIT_FRAMES {
-        request_animation_frame(move || take_over(static_root, live, frames + 1));
-        return;
-    }
+fn take_over(static_root: web_sys::Element, live: web_sys::HtmlElement) {
     carry_typing(&static_root, &live);
     // Keep the reader's place: the element they were on, found in the app by its id,
     // or else at the same place in the page (the skip link, a menu link).
@@ -223,7 +216,17 @@ fn mount_beside_static_page() {
         (Some(static_root), Some(live)) => {
             leave_in_page_links_to_the_browser(&static_root);
             leptos::mount::mount_to(live.clone(), App).forget();
-            take_over(static_root, live, 0);
+            let waiting = Rc::new(Cell::new(Some((static_root, live))));
+            let take_over_once = move || {
+                if let Some((static_root, live)) = waiting.take() {
+                    take_over(static_root, live);
+                }
+            };
+            // When every file the page asked for has been read, a frame later, so what it
+            // read is drawn before the swap; or after MAX_WAIT, whatever has arrived.
+            let when_ready = take_over_once.clone();
+            ready::then(Box::new(move || request_animation_frame(when_ready)));
+            set_timeout(take_over_once, MAX_WAIT);
         }
         _ => leptos::mount::mount_to_body(App),
     }

@@ -23,6 +23,9 @@ pub struct ContentFile {
     url: Signal<String>,
     #[cfg(not(feature = "ssr"))]
     body: LocalResource<Result<String, ContentError>>,
+    /// True until a view first reads the file: the takeover waits for that (`ready`).
+    #[cfg(not(feature = "ssr"))]
+    awaited: StoredValue<bool>,
     #[cfg(feature = "ssr")]
     files: StoredValue<Option<published::Published>>,
 }
@@ -34,6 +37,10 @@ impl ContentFile {
         return Self {
             url,
             body: fetch::resource(url),
+            awaited: {
+                crate::ready::wait_for_one();
+                StoredValue::new(true)
+            },
         };
         #[cfg(feature = "ssr")]
         Self {
@@ -62,7 +69,13 @@ impl ContentFile {
     /// The file's text as the browser fetched it.
     #[cfg(not(feature = "ssr"))]
     fn with_body<R>(&self, f: impl FnOnce(Option<&Result<String, ContentError>>) -> R) -> R {
-        self.body.with(|body| f(body.as_ref()))
+        self.body.with(|body| {
+            if body.is_some() && self.awaited.get_value() {
+                self.awaited.set_value(false);
+                crate::ready::one_arrived();
+            }
+            f(body.as_ref())
+        })
     }
 
     /// The file's text as the build published it; rendering waits for nothing.
