@@ -37,12 +37,12 @@ build-e2e: setup
 lint:
 	cargo fmt --all --check
 	target/venv/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
-	cargo clippy --locked -p content -p join -p act -p publish --all-targets -- -D warnings
+	cargo clippy --locked -p content -p editorial -p join -p act -p publish --all-targets -- -D warnings
 	cargo clippy --locked -p send-site --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --locked -p send-site --no-default-features --features ssr --all-targets -- -D warnings
 
 unit:
-	cargo test --locked -p content -p join -p act -p publish
+	cargo test --locked -p content -p editorial -p join -p act -p publish
 	cargo test --locked -p send-site --no-default-features --features ssr
 
 # The browser suite in Chromium and Firefox ESR (playwright.config.mjs).

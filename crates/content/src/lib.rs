@@ -1,9 +1,8 @@
-//! The #SENDInTheSpecialists content model: what editors write, what the build
-//! publishes as JSON, and every rule that keeps it safe and correct.
-//!
-//! The browser app uses the types, link policy, formatting and list logic with
-//! the default features off; the build tool turns the editors' Markdown and
-//! TOML into these types with the `build` feature.
+//! The published model of #SENDInTheSpecialists: the types the app reads and their
+//! readers, the list and filter queries, the link policy, one leaf module of small
+//! text and URL helpers ([`text`]) and one module naming every published file's
+//! address ([`address`]). The browser app and the build share it; the editors'
+//! sources and the rules they must meet are the build-only `editorial` crate's.
 
 pub mod address;
 pub mod blog;
@@ -19,11 +18,5 @@ pub mod site;
 pub mod text;
 pub mod timeline;
 
-#[cfg(feature = "build")]
-pub mod html;
-#[cfg(feature = "build")]
-pub mod library;
-#[cfg(feature = "build")]
-pub mod markdown;
-#[cfg(feature = "build")]
-pub mod source;
+#[cfg(any(test, feature = "samples"))]
+pub mod samples;

@@ -2,8 +2,6 @@
 //! sign-up form, the directory's rules, and its search and A to Z grouping.
 
 use crate::date::PartialDate;
-use crate::link::{classify, LinkKind};
-use crate::site::Problem;
 use serde::{Deserialize, Serialize};
 
 /// The kinds of organisation that can join, the same list the sign-up form offers.
@@ -189,7 +187,7 @@ impl Member {
     }
 }
 
-fn sort_key(name: &str) -> String {
+pub fn sort_key(name: &str) -> String {
     let lower = crate::text::fold_case(name.trim());
     lower
         .strip_prefix("the ")
@@ -338,49 +336,6 @@ impl Members {
         }
         groups
     }
-
-    /// Every rule the directory must meet.
-    pub fn validate(&self) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        for (i, m) in self.members.iter().enumerate() {
-            let field = |name: &str| format!("members[{i}].{name}");
-            if m.name.trim().is_empty() {
-                problems.push(Problem::new(field("name"), "must not be empty"));
-            }
-            if self.members[..i]
-                .iter()
-                .any(|o| sort_key(&o.name) == sort_key(&m.name))
-            {
-                problems.push(Problem::new(
-                    field("name"),
-                    format!("\"{}\" is listed twice", m.name),
-                ));
-            }
-            if let Some(site) = &m.website {
-                if classify(site) != Some(LinkKind::External) {
-                    problems.push(Problem::new(
-                        field("website"),
-                        format!("\"{site}\" must be an http(s) address"),
-                    ));
-                }
-            }
-            for (j, n) in m.nations.iter().enumerate() {
-                if m.nations[..j].contains(n) {
-                    problems.push(Problem::new(
-                        field("nations"),
-                        format!("\"{}\" is listed twice", n.key()),
-                    ));
-                }
-            }
-            if m.convener && m.sample {
-                problems.push(Problem::new(
-                    field("sample"),
-                    "a convener is a real organisation, not sample data",
-                ));
-            }
-        }
-        problems
-    }
 }
 
 impl<'de> Deserialize<'de> for OrgType {
@@ -398,6 +353,7 @@ impl<'de> Deserialize<'de> for Nation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::samples::{member, members as sample};
 
     #[test]
     fn keys_name_every_parameter_the_url_carries() {
@@ -412,18 +368,6 @@ mod tests {
         );
     }
 
-    fn member(name: &str, t: OrgType, nations: &[Nation]) -> Member {
-        Member {
-            name: name.into(),
-            org_type: t,
-            nations: nations.to_vec(),
-            website: None,
-            joined: None,
-            convener: false,
-            sample: true,
-        }
-    }
-
     #[test]
     fn the_published_directory_reads_back_whole() {
         let mut written = sample();
@@ -435,38 +379,6 @@ mod tests {
             crate::json::check::refusal::<Members>(&bad).as_deref(),
             Some("\"atlantis\" is not a nation the site knows")
         );
-    }
-
-    fn sample() -> Members {
-        let mut conv = member(
-            "Royal College of Speech and Language Therapists",
-            OrgType::ProfessionalBody,
-            &[],
-        );
-        conv.convener = true;
-        conv.sample = false;
-        let mut m = Members {
-            members: vec![
-                conv,
-                member(
-                    "Example Speech Therapy Network",
-                    OrgType::Charity,
-                    &[Nation::England],
-                ),
-                member(
-                    "the Example Academy Trust",
-                    OrgType::SchoolOrCollege,
-                    &[Nation::Wales],
-                ),
-                member(
-                    "Another Example Union",
-                    OrgType::TradeUnion,
-                    &[Nation::UkWide],
-                ),
-            ],
-        };
-        m.sort();
-        m
     }
 
     #[test]
@@ -516,28 +428,6 @@ mod tests {
         );
         assert_eq!(q.nation, None);
         assert_eq!(q.to_query_string(), "?type=trade_union");
-    }
-
-    #[test]
-    fn validation_names_fields() {
-        let mut m = sample();
-        m.members[1].website = Some("javascript:alert(1)".into());
-        m.members[2].name = "ANOTHER example union".into();
-        m.members[3].nations = vec![Nation::Wales, Nation::Wales];
-        m.members
-            .iter_mut()
-            .filter(|x| x.convener)
-            .for_each(|x| x.sample = true);
-        let fields: Vec<String> = m.validate().into_iter().map(|p| p.field).collect();
-        assert_eq!(
-            fields,
-            [
-                "members[1].website",
-                "members[2].name",
-                "members[3].nations",
-                "members[3].sample"
-            ]
-        );
     }
 
     #[test]

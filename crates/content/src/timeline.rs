@@ -4,8 +4,6 @@
 use crate::date::PartialDate;
 use crate::doc::Block;
 use crate::link::{classify, LinkKind};
-use crate::site::Problem;
-use crate::text::is_slug;
 use serde::{Deserialize, Serialize};
 
 /// Where a milestone stands.
@@ -370,91 +368,6 @@ impl Timeline {
         keyed.sort_by_key(|(key, _)| *key);
         self.milestones = keyed.into_iter().map(|(_, m)| m).collect();
     }
-
-    /// Every rule the timeline must meet on its own (the posts its milestones name
-    /// are checked by the library).
-    pub fn validate(&self) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        for (i, kind) in self.kinds.iter().enumerate() {
-            if !is_slug(&kind.slug) {
-                problems.push(Problem::new(
-                    format!("kinds[{i}].slug"),
-                    "use lower-case letters, digits and hyphens",
-                ));
-            }
-            if self.kinds[..i].iter().any(|k| k.slug == kind.slug) {
-                problems.push(Problem::new(
-                    format!("kinds[{i}].slug"),
-                    format!("\"{}\" is listed twice", kind.slug),
-                ));
-            }
-        }
-        for (i, m) in self.milestones.iter().enumerate() {
-            let field = |name: &str| format!("milestones[{i}].{name}");
-            if !is_slug(&m.id) {
-                problems.push(Problem::new(
-                    field("id"),
-                    format!(
-                        "\"{}\" must use lower-case letters, digits and hyphens",
-                        m.id
-                    ),
-                ));
-            }
-            if self.milestones[..i].iter().any(|o| o.id == m.id) {
-                problems.push(Problem::new(
-                    field("id"),
-                    format!("\"{}\" is used by an earlier milestone", m.id),
-                ));
-            }
-            if m.title.trim().is_empty() {
-                problems.push(Problem::new(field("title"), "must not be empty"));
-            }
-            match (&m.date, &m.period) {
-                (None, None) => problems.push(Problem::new(
-                    field("date"),
-                    "give a date (YYYY-MM-DD, YYYY-MM or YYYY) or, if none is known, a `period` in words",
-                )),
-                (None, Some(period)) if period.trim().is_empty() => {
-                    problems.push(Problem::new(field("period"), "must not be empty"));
-                }
-                _ => {}
-            }
-            if !self.kinds.iter().any(|k| k.slug == m.kind) {
-                let known: Vec<&str> = self.kinds.iter().map(|k| k.slug.as_str()).collect();
-                problems.push(Problem::new(
-                    field("kind"),
-                    format!(
-                        "\"{}\" is not a known kind; use one of: {}",
-                        m.kind,
-                        known.join(", ")
-                    ),
-                ));
-            }
-            if let Some(source) = &m.source {
-                if classify(&source.url) != Some(LinkKind::External) {
-                    problems.push(Problem::new(
-                        field("source"),
-                        format!("\"{}\" must be an http(s) address", source.url),
-                    ));
-                }
-                if source.label.trim().is_empty() {
-                    problems.push(Problem::new(field("source"), "the source needs a label"));
-                }
-            }
-        }
-        for (i, p) in self.membership.iter().enumerate() {
-            if self.membership[..i].iter().any(|o| o.date == p.date) {
-                problems.push(Problem::new(
-                    format!("membership[{i}].date"),
-                    format!(
-                        "there is already a membership figure for {}; change one of the dates or remove one",
-                        p.date.long()
-                    ),
-                ));
-            }
-        }
-        problems
-    }
 }
 
 impl<'de> Deserialize<'de> for Status {
@@ -466,6 +379,7 @@ impl<'de> Deserialize<'de> for Status {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::samples::{date, milestone, timeline as sample};
 
     #[test]
     fn keys_name_every_parameter_the_url_carries() {
@@ -475,59 +389,6 @@ mod tests {
             crate::blog::keys_in(&q.to_query_string()),
             TimelineQuery::KEYS
         );
-    }
-
-    fn date(s: &str) -> PartialDate {
-        PartialDate::parse(s).unwrap_or_else(|e| panic!("{e}"))
-    }
-
-    fn milestone(id: &str, when: Option<&str>, status: Status) -> Milestone {
-        Milestone {
-            id: id.into(),
-            date: when.map(date),
-            period: when.is_none().then(|| "During the first year".to_string()),
-            title: format!("Title {id}"),
-            description: vec![],
-            kind: "coalition".into(),
-            status,
-            post: None,
-            source: None,
-        }
-    }
-
-    fn sample() -> Timeline {
-        Timeline {
-            kinds: vec![
-                Kind {
-                    slug: "coalition".into(),
-                    name: "Coalition".into(),
-                },
-                Kind {
-                    slug: "government".into(),
-                    name: "Government".into(),
-                },
-            ],
-            membership: vec![
-                MembershipPoint {
-                    date: date("2022-11-02"),
-                    count: 100,
-                    at_least: true,
-                },
-                MembershipPoint {
-                    date: date("2023-11-02"),
-                    count: 130,
-                    at_least: true,
-                },
-            ],
-            milestones: vec![
-                milestone("launch", Some("2022-11-02"), Status::Achieved),
-                milestone("debate", None, Status::Achieved),
-                milestone("plan", Some("2023-03-02"), Status::Achieved),
-                milestone("anniversary", Some("2023-11-02"), Status::Achieved),
-                milestone("steering-group", Some("2023"), Status::Planned),
-                milestone("steering-group-done", Some("2025"), Status::Planned),
-            ],
-        }
     }
 
     #[test]
@@ -556,11 +417,6 @@ mod tests {
             crate::json::check::refusal::<Timeline>(&bad).as_deref(),
             Some("a milestone's `status` \"done\" is not one the site knows")
         );
-    }
-
-    #[test]
-    fn sample_is_valid() {
-        assert_eq!(sample().validate(), vec![]);
     }
 
     #[test]
@@ -675,36 +531,5 @@ mod tests {
             Some(date("2099-01-01"))
         );
         assert!(t.membership.iter().rev().nth(1).map(|p| p.date) == latest);
-    }
-
-    #[test]
-    fn each_rule_names_its_field() {
-        let mut t = sample();
-        t.milestones[1].id = "launch".into();
-        t.milestones[3].kind = "gossip".into();
-        t.milestones[5].source = Some(Source {
-            url: "javascript:x".into(),
-            label: "x".into(),
-        });
-        let mut undated = milestone("x", None, Status::Achieved);
-        undated.period = None;
-        t.milestones.push(undated);
-        let again = t.membership[0].date;
-        t.membership.push(MembershipPoint {
-            date: again,
-            count: 1,
-            at_least: false,
-        });
-        let fields: Vec<String> = t.validate().into_iter().map(|p| p.field).collect();
-        assert_eq!(
-            fields,
-            [
-                "milestones[1].id",
-                "milestones[3].kind",
-                "milestones[5].source",
-                "milestones[6].date",
-                "membership[2].date"
-            ]
-        );
     }
 }

@@ -3,9 +3,9 @@
 //! write (every field, whether it is required, every closed list), so its forms
 //! cannot drift from what the build reads. Rules across files stay with the build.
 
-use content::library::Library;
 use content::post::PAGES;
-use content::source::EditorSchemas;
+use editorial::library::Library;
+use editorial::source::EditorSchemas;
 use serde_json::{json, Map, Value};
 
 /// The largest picture an editor can upload, in bytes: a phone photo is larger, a
@@ -53,7 +53,7 @@ impl Backend {
     pub fn from_env() -> Result<Self, crate::Error> {
         let auth_url = crate::setting("CMS_AUTH_URL")
             .map(|url| {
-                let origin = content::site::https_origin(&url);
+                let origin = editorial::rules::https_origin(&url);
                 match origin {
                     Ok(origin) if url.trim_end_matches('/') == origin => Ok(origin),
                     Ok(_) => Err("must be the sign-in helper's origin alone, such as https://auth.example.org, without a path".to_string()),

@@ -1,7 +1,7 @@
 //! Why a build stopped, sorted by who can put it right: an editor (content), whoever
 //! deploys (a setting), or a developer (the template, the app's pages).
 
-use content::source::SourceError;
+use editorial::source::SourceError;
 use std::fmt;
 use std::path::{Path, PathBuf};
 

@@ -1,9 +1,9 @@
 //! The blog as Atom 1.0 and JSON Feed 1.1, with full content, and the sitemap
 //! and robots file, all with absolute URLs from the site's base URL.
 
-use content::html::{blocks_to_html, escape};
-use content::library::Library;
 use content::post::{post_path, Post};
+use editorial::html::{blocks_to_html, escape};
+use editorial::library::Library;
 use serde::{Deserialize, Serialize};
 
 fn base(p: &Library) -> &str {

@@ -51,7 +51,7 @@ pub fn is_content_hashed(name: &str) -> bool {
 
 /// The origin (scheme, host and port) of an https address, when it has a sound one.
 pub fn origin(url: &str) -> Option<String> {
-    content::site::https_origin(url).ok()
+    editorial::rules::https_origin(url).ok()
 }
 
 /// The Content Security Policy: scripts only from this site and the hashed start-up script,

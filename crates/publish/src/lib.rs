@@ -5,10 +5,10 @@
 use content::address;
 use content::blog::BlogQuery;
 use content::date::PartialDate;
-use content::library::{Library, Shelf};
 use content::post::{ListPage, PostIndex, LATEST_COUNT, PAGES};
 use content::service::Service;
-use content::source::{
+use editorial::library::{Library, Shelf};
+use editorial::source::{
     clean_text, load_members, load_site, load_timeline, parse_page, parse_post, SourceError,
 };
 use serde::Serialize;
@@ -140,8 +140,11 @@ fn read_site(content_dir: &Path) -> Result<content::site::SiteConfig, Error> {
         set_by.push("SIGNUP_ACCESS_KEY");
     }
     if let Some(name) = set_by.first() {
-        site.signup = site.signup.with_defaults();
-        if let Some(problem) = site.signup.validate().into_iter().next() {
+        site.signup = editorial::rules::with_default_endpoint(site.signup);
+        if let Some(problem) = editorial::rules::Validate::validate(&site.signup)
+            .into_iter()
+            .next()
+        {
             return Err(Error::Setting {
                 name,
                 message: format!(
@@ -321,7 +324,7 @@ pub fn before_launch(content_dir: &Path) -> Result<Vec<SourceError>, Error> {
     let site = content_dir.join("site.toml");
     let members = content_dir.join("members.toml");
     let (site_src, members_src) = (read_source(&site)?, read_source(&members)?);
-    Ok(content::source::before_launch(
+    Ok(editorial::source::before_launch(
         (&site.display().to_string(), &site_src),
         (&members.display().to_string(), &members_src),
     ))
@@ -561,7 +564,7 @@ pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Err
             "<meta charset=\"utf-8\" />",
             &format!(
                 "<meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
-                content::html::escape(&meta_csp)
+                editorial::html::escape(&meta_csp)
             ),
             1,
         )

@@ -65,7 +65,7 @@ fn main() -> ExitCode {
 
 /// Names each placeholder left in the content; in a workflow run also as a warning
 /// annotation on its file and line, so a deploy with samples left is never silent.
-fn say_before_launch(notes: &[content::source::SourceError]) {
+fn say_before_launch(notes: &[editorial::source::SourceError]) {
     if notes.is_empty() {
         return;
     }

@@ -4,10 +4,10 @@
 
 use content::blog::BlogQuery;
 use content::date::PartialDate;
-use content::html::escape;
-use content::library::Library;
 use content::post::PostIndex;
 use content::site::SiteConfig;
+use editorial::html::escape;
+use editorial::library::Library;
 use send_site::head::PageFacts;
 use send_site::render::{render, routes, Segment};
 use std::path::Path;

@@ -16,7 +16,7 @@ pub(crate) struct PageFrontMatter {
     summary: String,
     /// When it was last changed: a day, a month (2026-11) or a year.
     #[serde(default, deserialize_with = "super::blank_is_none")]
-    #[schemars(title = "Updated", with = "Option<crate::date::PartialDate>")]
+    #[schemars(title = "Updated", with = "Option<content::date::PartialDate>")]
     updated: Option<toml::Value>,
 }
 
@@ -24,7 +24,7 @@ pub(crate) struct PageFrontMatter {
 #[derive(Debug)]
 pub struct ParsedPage {
     /// The page as it will be published.
-    pub page: crate::post::Page,
+    pub page: content::post::Page,
     /// Every site-relative link in the body.
     pub links: Vec<SiteLink>,
     /// The file it came from.
@@ -57,7 +57,7 @@ pub fn parse_page(file: &str, slug: &str, src: &str) -> Result<ParsedPage, Vec<S
         return Err(errors);
     }
     Ok(ParsedPage {
-        page: crate::post::Page {
+        page: content::post::Page {
             slug: slug.to_string(),
             title: matter.title,
             summary: matter.summary.trim().to_string(),

@@ -3,7 +3,7 @@
 //! them is the coalition's choice, but always said, naming the file and line.
 
 use super::{SourceError, TomlText};
-use crate::site::Problem;
+use crate::rules::Problem;
 use serde::Deserialize;
 
 /// Only the fields this check reads; every other rule is the full readers'.

@@ -91,7 +91,7 @@ impl EditorSchemas {
             page: schemars::schema_for!(page::PageFrontMatter),
             timeline: schemars::schema_for!(timeline::TimelineSource),
             members: schemars::schema_for!(members::MembersSource),
-            site: schemars::schema_for!(crate::site::SiteConfig),
+            site: schemars::schema_for!(content::site::SiteConfig),
         }
     }
 }
@@ -223,7 +223,7 @@ pub fn clean_text(file: &str, src: &str) -> Result<String, SourceError> {
         if let Some((column, c)) = line
             .chars()
             .enumerate()
-            .find(|(_, c)| crate::text::is_invisible(*c))
+            .find(|(_, c)| content::text::is_invisible(*c))
         {
             return Err(SourceError {
                 column: Some(column + 1),
@@ -233,7 +233,7 @@ pub fn clean_text(file: &str, src: &str) -> Result<String, SourceError> {
                     None,
                     format!(
                         "an invisible control character {}, often pasted from a word processor; delete it and type the text again",
-                        crate::text::name_invisible(c)
+                        content::text::name_invisible(c)
                     ),
                 )
             });

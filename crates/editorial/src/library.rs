@@ -3,11 +3,12 @@
 //! more than one file: a post's category from `site.toml`, the post a milestone
 //! names, and every site link (to a route, a post, or a milestone on the timeline).
 
-use crate::members::Members;
-use crate::post::{internal_link_exists, order_and_link, Page, Post};
-use crate::site::SiteConfig;
+use crate::rules::internal_link_exists;
 use crate::source::{ParsedPage, ParsedPost, ParsedTimeline, SiteLink, SourceError};
-use crate::timeline::Timeline;
+use content::members::Members;
+use content::post::{order_and_link, Page, Post};
+use content::site::SiteConfig;
+use content::timeline::Timeline;
 
 /// Every file read, each checked on its own; what the rules across files are applied to.
 #[derive(Debug)]
@@ -121,7 +122,7 @@ fn across_files(shelf: &Shelf) -> Vec<SourceError> {
         let Some(image) = &parsed.post.meta.image else {
             continue;
         };
-        let src = crate::link::internal_path(&image.src);
+        let src = content::link::internal_path(&image.src);
         if image.src.starts_with('/') && !shelf.pictures.iter().any(|p| p == src) {
             errors.push(parsed.origin.error(
                 "image.src",

@@ -2,7 +2,8 @@
 
 use super::{markdown_errors, site_links, Origin, SiteLink, SourceError, TomlText};
 use crate::markdown::to_document;
-use crate::timeline::{Kind, MembershipPoint, Milestone, Source, Status, Timeline};
+use crate::rules::Validate;
+use content::timeline::{Kind, MembershipPoint, Milestone, Source, Status, Timeline};
 use serde::Deserialize;
 
 /// A milestone as editors write it.
@@ -14,7 +15,7 @@ struct MilestoneSource {
     id: String,
     /// When it happened or is due: a day, a month (2023-03) or a year.
     #[serde(default, deserialize_with = "super::blank_is_none")]
-    #[schemars(title = "Date", with = "Option<crate::date::PartialDate>")]
+    #[schemars(title = "Date", with = "Option<content::date::PartialDate>")]
     date: Option<toml::Value>,
     /// If no date is known, when it happened in words.
     #[serde(default, deserialize_with = "super::blank_is_none")]
@@ -47,7 +48,7 @@ struct MilestoneSource {
 #[serde(deny_unknown_fields)]
 struct MembershipSource {
     /// When the figure was true: a day, a month or a year.
-    #[schemars(title = "Date", with = "crate::date::PartialDate")]
+    #[schemars(title = "Date", with = "content::date::PartialDate")]
     date: toml::Value,
     /// How many organisations were members.
     #[schemars(title = "Members")]

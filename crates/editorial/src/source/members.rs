@@ -1,7 +1,8 @@
 //! `content/members.toml`: the members directory.
 
 use super::{SourceError, TomlText};
-use crate::members::{Member, Members, Nation, OrgType};
+use crate::rules::Validate;
+use content::members::{Member, Members, Nation, OrgType};
 use serde::Deserialize;
 
 /// A member as editors write it.
@@ -25,7 +26,7 @@ struct MemberSource {
     website: Option<String>,
     /// When it joined: a day, a month (2023-03) or a year.
     #[serde(default, deserialize_with = "super::blank_is_none")]
-    #[schemars(title = "Joined", with = "Option<crate::date::PartialDate>")]
+    #[schemars(title = "Joined", with = "Option<content::date::PartialDate>")]
     joined: Option<toml::Value>,
     /// Tick for an organisation that convenes the coalition.
     #[serde(default)]

@@ -3,11 +3,11 @@
 //! never carries a script, an event handler or a disallowed link.
 
 use content::doc::{Block, Inline};
-use content::html::blocks_to_html;
 use content::link::classify;
-use content::markdown::to_document;
 use content::post::Post;
-use content::source::{load_members, load_site, load_timeline, parse_post, TomlText};
+use editorial::html::blocks_to_html;
+use editorial::markdown::to_document;
+use editorial::source::{load_members, load_site, load_timeline, parse_post, TomlText};
 use proptest::prelude::*;
 
 fn links_are_safe(blocks: &[Block]) -> bool {

@@ -1,8 +1,8 @@
 //! The document tree as static HTML, for pages readable without JavaScript and
 //! for feeds. The same link policy as the app; every piece of text is escaped.
 
-use crate::doc::{Block, Inline};
-use crate::link::{classify, LinkKind};
+use content::doc::{Block, Inline};
+use content::link::{classify, LinkKind};
 
 /// Nesting deeper than the app renders is written as plain text here too.
 const MAX_DEPTH: usize = 16;
@@ -42,7 +42,7 @@ fn absolute(href: &str, base: Option<&str>) -> String {
 fn write_block(block: &Block, base: Option<&str>, depth: usize, out: &mut String) {
     if depth > MAX_DEPTH {
         let mut text = String::new();
-        crate::doc::plain_text(std::slice::from_ref(block), &mut text);
+        content::doc::plain_text(std::slice::from_ref(block), &mut text);
         out.push_str(&format!("<p>{}</p>", escape(text.trim())));
         return;
     }
@@ -109,7 +109,7 @@ fn write_inlines(inlines: &[Inline], base: Option<&str>, depth: usize, out: &mut
 fn write_inline(inline: &Inline, base: Option<&str>, depth: usize, out: &mut String) {
     if depth > MAX_DEPTH {
         let mut text = String::new();
-        crate::doc::inline_text(std::slice::from_ref(inline), &mut text);
+        content::doc::inline_text(std::slice::from_ref(inline), &mut text);
         out.push_str(&escape(&text));
         return;
     }

@@ -1,7 +1,8 @@
 //! `content/site.toml`: the site's settings.
 
 use super::{SourceError, TomlText};
-use crate::site::{Problem, SiteConfig, DELIVERY_SETTINGS};
+use crate::rules::{with_default_endpoint, Problem, Validate, DELIVERY_SETTINGS};
+use content::site::SiteConfig;
 
 /// Reads and checks `content/site.toml`. Where sign-ups go is not among its settings:
 /// a line naming the form service, its address or its key is refused, so that no
@@ -24,7 +25,7 @@ pub fn load_site(file: &str, src: &str) -> Result<SiteConfig, Vec<SourceError>> 
         return Err(text.locate(refused));
     }
     let mut site: SiteConfig = text.parse().map_err(|e| vec![e])?;
-    site.signup = site.signup.with_defaults();
+    site.signup = with_default_endpoint(site.signup);
     let problems = site.validate();
     if problems.is_empty() {
         Ok(site)

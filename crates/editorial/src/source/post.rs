@@ -4,7 +4,8 @@ use super::{
     markdown_errors, site_links, split_or_refuse, Origin, SiteLink, SourceError, TomlText,
 };
 use crate::markdown::to_document;
-use crate::post::{validate_meta, Post, PostImage, PostMeta};
+use crate::rules::Validate;
+use content::post::{Post, PostImage, PostMeta};
 use serde::Deserialize;
 
 /// The front matter editors write between `+++` lines at the top of a post. Its
@@ -20,7 +21,7 @@ pub(crate) struct FrontMatter {
     date: toml::Value,
     /// The day it was last changed, if it has been.
     #[serde(default, deserialize_with = "super::blank_is_none")]
-    #[schemars(title = "Updated", with = "Option<crate::date::PartialDate>")]
+    #[schemars(title = "Updated", with = "Option<content::date::PartialDate>")]
     updated: Option<toml::Value>,
     /// One of the site's categories.
     #[schemars(title = "Category")]
@@ -91,11 +92,11 @@ pub fn parse_post(file: &str, slug: &str, src: &str) -> Result<ParsedPost, Vec<S
         author: matter.author,
         summary: matter.summary.trim().to_string(),
         image: matter.image,
-        reading_minutes: crate::doc::reading_minutes(&converted.blocks),
+        reading_minutes: content::doc::reading_minutes(&converted.blocks),
         in_short: matter.in_short.map(|s| s.trim().to_string()),
         bsl_video: matter.bsl_video,
     };
-    for problem in validate_meta(&meta) {
+    for problem in meta.validate() {
         if problem.field == "slug" {
             errors.push(SourceError {
                 field: Some("slug".into()),

@@ -3,8 +3,8 @@
 //! field, never at a guess from the text.
 
 use super::SourceError;
-use crate::date::PartialDate;
-use crate::site::Problem;
+use crate::rules::Problem;
+use content::date::PartialDate;
 use serde::de::DeserializeOwned;
 use std::cell::OnceCell;
 use toml::de::{DeTable, DeValue};
@@ -130,7 +130,7 @@ impl<'a> TomlText<'a> {
             match value.get_ref() {
                 DeValue::String(text) => text
                     .chars()
-                    .find(|c| crate::text::is_invisible(*c))
+                    .find(|c| content::text::is_invisible(*c))
                     .map(|c| (value.span().start, c)),
                 DeValue::Array(items) => items.iter().find_map(walk),
                 DeValue::Table(table) => table.values().find_map(walk),
@@ -150,7 +150,7 @@ impl<'a> TomlText<'a> {
             field: None,
             message: format!(
                 "this text holds an invisible control character {} (written as an escape), which no feed can carry; remove it",
-                crate::text::name_invisible(c)
+                content::text::name_invisible(c)
             ),
         })
     }

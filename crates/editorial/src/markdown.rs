@@ -1,8 +1,8 @@
 //! Markdown to the document tree, once, at build time. Raw HTML becomes text,
 //! unsafe links lose their target, and headings sit below the page's `h1`.
 
-use crate::doc::{Block, Inline};
-use crate::link::{classify, LinkKind};
+use content::doc::{Block, Inline};
+use content::link::{classify, LinkKind};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Deepest nesting of lists and quotes kept; deeper content is lifted to this level.
@@ -86,7 +86,7 @@ impl Builder {
             ) => inlines.push(inline),
             Some(Frame::Image(_, alt)) => {
                 let mut text = String::new();
-                crate::doc::inline_text(std::slice::from_ref(&inline), &mut text);
+                content::doc::inline_text(std::slice::from_ref(&inline), &mut text);
                 alt.push_str(&text);
             }
             Some(Frame::CodeBlock(_, text)) => {
@@ -122,7 +122,7 @@ impl Builder {
             _ => {
                 // A block inside an inline container: keep its text.
                 let mut text = String::new();
-                crate::doc::plain_text(std::slice::from_ref(&block), &mut text);
+                content::doc::plain_text(std::slice::from_ref(&block), &mut text);
                 self.push_inline(Inline::text(text.trim_end().to_string()));
             }
         }
@@ -309,13 +309,13 @@ impl Builder {
             Event::End(tag) => self.end(tag, offset),
             Event::Text(text) => {
                 // A character reference (`&#11;`) is decoded here, after the raw check.
-                if let Some(c) = text.chars().find(|c| crate::text::is_invisible(*c)) {
+                if let Some(c) = text.chars().find(|c| content::text::is_invisible(*c)) {
                     let line = self.line(offset);
                     self.out.problems.push((
                         line,
                         format!(
                             "this text holds an invisible control character {} (written as a character reference such as &#11;), which no feed can carry; remove it",
-                            crate::text::name_invisible(c)
+                            content::text::name_invisible(c)
                         ),
                     ));
                 }
@@ -403,7 +403,7 @@ pub fn to_document(markdown: &str) -> Converted {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::Block::*;
+    use content::doc::Block::*;
 
     fn text(t: &str) -> Inline {
         Inline::text(t)
@@ -580,7 +580,7 @@ mod tests {
             }
             assert!(depth(&doc.blocks) <= MAX_DEPTH);
             let mut text = String::new();
-            crate::doc::plain_text(&doc.blocks, &mut text);
+            content::doc::plain_text(&doc.blocks, &mut text);
             assert!(
                 text.contains("deep") || text.contains("level 499"),
                 "text kept"
