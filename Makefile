@@ -36,6 +36,7 @@ build-e2e: setup
 
 lint:
 	cargo fmt --all --check
+	node scripts/circles.mjs
 	target/venv/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	cargo clippy --locked -p content -p editorial -p join -p act -p publish --all-targets -- -D warnings
 	cargo clippy --locked -p send-site --target wasm32-unknown-unknown -- -D warnings
