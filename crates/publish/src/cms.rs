@@ -50,8 +50,12 @@ const LOCAL_BACKEND: &str = "http://localhost:8081";
 impl Backend {
     /// The settings the build was given; a sign-in address that is not an https
     /// origin, or a repository that is not `owner/name`, stops the build.
-    pub fn from_env() -> Result<Self, crate::Error> {
-        let auth_url = crate::setting("CMS_AUTH_URL")
+    pub fn new(
+        repo: Option<String>,
+        auth_url: Option<String>,
+        local: bool,
+    ) -> Result<Self, crate::Error> {
+        let auth_url = auth_url
             .map(|url| {
                 let origin = editorial::rules::https_origin(&url);
                 match origin {
@@ -65,7 +69,6 @@ impl Backend {
                 })
             })
             .transpose()?;
-        let repo = crate::setting("CMS_REPO");
         if let Some(repo) = &repo {
             let parts: Vec<&str> = repo.split('/').collect();
             let plain = |p: &&str| {
@@ -83,9 +86,7 @@ impl Backend {
         Ok(Self {
             repo,
             auth_url,
-            // A development build (`trunk serve`) is on the editor's own machine.
-            local: crate::setting("CMS_LOCAL_BACKEND").is_some_and(|v| v == "true")
-                || crate::setting("TRUNK_PROFILE").is_some_and(|v| v == "debug"),
+            local,
         })
     }
 }

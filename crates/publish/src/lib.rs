@@ -7,6 +7,7 @@ use content::blog::BlogQuery;
 use content::date::PartialDate;
 use content::post::{ListPage, PostIndex, LATEST_COUNT, PAGES};
 use content::service::Service;
+use content::site::PublishedSite;
 use editorial::library::{Library, Shelf};
 use editorial::source::{
     clean_text, load_members, load_site, load_timeline, parse_page, parse_post, SourceError,
@@ -21,8 +22,10 @@ mod error;
 pub mod feeds;
 pub mod headers;
 pub mod pages;
+mod settings;
 
 pub use error::{annotation, Error};
+pub use settings::{Delivery, Settings};
 
 /// The largest file an editor may write: a long report is a tenth of it. Past it the
 /// build would take minutes and the published files grow past what a host serves.
@@ -85,7 +88,8 @@ fn stem(path: &Path) -> String {
 /// `.DS_Store`) and folders are left alone.
 fn markdown_files(dir: &Path, errors: &mut Vec<SourceError>) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
-    for entry in fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.flatten() {
+    for entry in fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
         let path = entry.path();
         if entry.file_name().to_string_lossy().starts_with('.') || path.is_dir() {
             continue;
@@ -106,22 +110,14 @@ fn markdown_files(dir: &Path, errors: &mut Vec<SourceError>) -> Result<Vec<PathB
     Ok(files)
 }
 
-/// A build setting from the environment, when set to more than spaces.
-pub(crate) fn setting(name: &str) -> Option<String> {
-    std::env::var(name)
-        .ok()
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
-}
-
-/// `content/site.toml`, with the form service, its address and its access key taken
-/// from `SIGNUP_SERVICE`, `SIGNUP_ENDPOINT` and `SIGNUP_ACCESS_KEY` when a deployment
-/// sets them at build time instead (a workflow's repository variables, say).
-fn read_site(content_dir: &Path) -> Result<content::site::SiteConfig, Error> {
+/// `content/site.toml`, with the form service, its address and its access key as
+/// whoever deploys the site set them (`delivery`: `SIGNUP_SERVICE`, `SIGNUP_ENDPOINT`
+/// and `SIGNUP_ACCESS_KEY` at build time, a workflow's repository variables, say).
+fn read_site(content_dir: &Path, delivery: &Delivery) -> Result<content::site::SiteConfig, Error> {
     let file = content_dir.join("site.toml");
     let mut site = load_site(&file.display().to_string(), &read_source(&file)?)?;
     let mut set_by = Vec::new();
-    if let Some(key) = setting("SIGNUP_SERVICE") {
+    if let Some(key) = delivery.service.clone() {
         site.signup.service = Service::from_key(&key).ok_or_else(|| Error::Setting {
             name: "SIGNUP_SERVICE",
             message: format!(
@@ -131,11 +127,11 @@ fn read_site(content_dir: &Path) -> Result<content::site::SiteConfig, Error> {
         })?;
         set_by.push("SIGNUP_SERVICE");
     }
-    if let Some(endpoint) = setting("SIGNUP_ENDPOINT") {
+    if let Some(endpoint) = delivery.endpoint.clone() {
         site.signup.endpoint = Some(endpoint);
         set_by.push("SIGNUP_ENDPOINT");
     }
-    if let Some(key) = setting("SIGNUP_ACCESS_KEY") {
+    if let Some(key) = delivery.access_key.clone() {
         site.signup.access_key = Some(key);
         set_by.push("SIGNUP_ACCESS_KEY");
     }
@@ -231,13 +227,17 @@ fn picture_problem(path: &Path, meta: &fs::Metadata) -> Result<Option<String>, E
 
 /// The site path of every picture in the media folder beside `content/` (none when
 /// there is no such folder), which the content manager uploads into and the site
-/// serves as it is; anything else there is a mistake added to `errors`, naming the file.
+/// serves as it is; anything else there is a mistake added to `errors`, naming the file,
+/// and a folder or entry that cannot be read stops the build, named.
 fn pictures(folder: &Path, errors: &mut Vec<SourceError>) -> Result<Vec<String>, Error> {
     let mut found = Vec::new();
     let mut pending = vec![folder.to_path_buf()];
     while let Some(dir) = pending.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else {
-            continue;
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            // No media folder yet: no pictures.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && dir == folder => continue,
+            Err(e) => return Err(Error::io(&dir, e)),
         };
         for entry in entries {
             let path = entry.map_err(|e| Error::io(&dir, e))?.path();
@@ -269,8 +269,8 @@ fn pictures(folder: &Path, errors: &mut Vec<SourceError>) -> Result<Vec<String>,
 /// Reads every source under `content_dir`, each checked on its own, then the rules
 /// across files, reporting every mistake at once. `publish` is only this file input,
 /// and the output below: the rules are the content crate's.
-pub fn read(content_dir: &Path) -> Result<Library, Error> {
-    let site = read_site(content_dir)?;
+pub fn read(content_dir: &Path, delivery: &Delivery) -> Result<Library, Error> {
+    let site = read_site(content_dir, delivery)?;
     let mut errors = Vec::new();
     let post_files = markdown_files(&content_dir.join("posts"), &mut errors)?;
     let mut posts = Vec::new();
@@ -365,7 +365,11 @@ pub fn published_file(out: &Path, address: &str) -> PathBuf {
 }
 
 /// Writes the library's JSON and host files into `out`, returning the files written.
-pub fn write_all(publication: &Library, out: &Path) -> Result<Vec<PathBuf>, Error> {
+pub fn write_all(
+    publication: &Library,
+    out: &Path,
+    backend: &cms::Backend,
+) -> Result<Vec<PathBuf>, Error> {
     let at = |address: &str| published_file(out, address);
     let mut written = vec![
         at(address::SITE),
@@ -449,7 +453,7 @@ pub fn write_all(publication: &Library, out: &Path) -> Result<Vec<PathBuf>, Erro
     }
     // No `_redirects`: Cloudflare Pages and Netlify answer a path with no file with
     // 404.html and status 404 by themselves (and Cloudflare refuses a 404 rule there).
-    written.extend(write_admin(publication, &cms::Backend::from_env()?, out)?);
+    written.extend(write_admin(publication, backend, out)?);
     Ok(written)
 }
 
@@ -545,12 +549,48 @@ pub fn build_date(set: Option<String>) -> Result<PartialDate, Error> {
     }
 }
 
+/// The library as `build` published it into `out`, read back through the app's own
+/// readers: the sources are read and checked once, by `build`, and `finish` renders
+/// exactly what readers will be served.
+pub fn read_published(out: &Path) -> Result<Library, Error> {
+    fn file<T: serde::de::DeserializeOwned>(out: &Path, address: &str) -> Result<T, Error> {
+        let path = published_file(out, address);
+        let text = fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        serde_json::from_str(&text).map_err(|e| {
+            Error::output(
+                &path,
+                format!("the build's own file cannot be read back: {e}"),
+            )
+        })
+    }
+    let index: PostIndex = file(out, address::POST_INDEX)?;
+    Ok(Library {
+        site: file::<PublishedSite>(out, address::SITE)?.0,
+        posts: index
+            .posts
+            .iter()
+            .map(|meta| file(out, &address::post(&meta.slug)))
+            .collect::<Result<_, _>>()?,
+        timeline: file(out, address::TIMELINE)?,
+        members: file(out, address::MEMBERS)?,
+        pages: PAGES
+            .iter()
+            .map(|slug| file(out, &address::page(slug)))
+            .collect::<Result<_, _>>()?,
+    })
+}
+
 /// Writes a page for every route and post from the built `index.html`, each the app's
 /// own view rendered from the published JSON (written by `build` into `out`), so each
 /// reads without JavaScript and previews well; `404.html` serves any other path.
-pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Error> {
-    let publication = read(content_dir)?;
-    let built = build_date(std::env::var("BUILD_DATE").ok())?;
+/// `built` is the day date-dependent labels are for.
+pub fn finish(
+    out: &Path,
+    build: Build,
+    built: PartialDate,
+    backend: &cms::Backend,
+) -> Result<usize, Error> {
+    let publication = read_published(out)?;
     let index = out.join("index.html");
     let template = fs::read_to_string(&index).map_err(|e| Error::io(&index, e))?;
     // A problem with Trunk's page is reported against that file.
@@ -580,12 +620,7 @@ pub fn finish(content_dir: &Path, out: &Path, build: Build) -> Result<usize, Err
     let csp = headers::content_security_policy(&hashes, signup, false);
     write(
         &out.join("_headers"),
-        headers::headers_file(
-            &csp,
-            &hashed,
-            &cms::admin_policy(&cms::Backend::from_env()?),
-        )
-        .as_bytes(),
+        headers::headers_file(&csp, &hashed, &cms::admin_policy(backend)).as_bytes(),
     )?;
     let pages = pages::render_all(&publication, out, built).map_err(Error::Pages)?;
     for page in &pages {

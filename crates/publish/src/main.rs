@@ -1,36 +1,40 @@
 //! `publish`: run by Trunk before each build (`publish build`) and after it
-//! (`publish finish`), or by hand to check content.
+//! (`publish finish`), or by hand to check content. The only place the build's
+//! settings are read from the environment ([`publish::Settings`]).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: publish build [--content DIR] [--out DIR]\n       publish finish [--content DIR] [--out DIR]\n\
+    "usage: publish build [--content DIR] [--out DIR]\n       publish finish [--out DIR]\n\
 The output folder defaults to $TRUNK_STAGING_DIR, then dist; the content folder to
-$PUBLISH_CONTENT, then content. finish renders pages for the day $BUILD_DATE
-(YYYY-MM-DD), or else today.";
+$PUBLISH_CONTENT, then content. finish renders the pages from what build published,
+for the day $BUILD_DATE (YYYY-MM-DD), or else today.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let settings = match publish::Settings::read(|name| std::env::var(name).ok()) {
+        Ok(settings) => settings,
+        // Whether to annotate cannot come from settings that could not be read.
+        Err(error) => {
+            let in_workflow = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
+            return failed(&error, in_workflow);
+        }
+    };
     let value_of = |flag: &str| {
         args.iter()
             .position(|a| a == flag)
             .and_then(|i| args.get(i + 1))
             .map(PathBuf::from)
     };
-    let out = value_of("--out")
-        .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from("dist"));
-    // PUBLISH_CONTENT lets a Trunk build (whose hooks take fixed arguments) use other content.
-    let content_dir = value_of("--content")
-        .or_else(|| std::env::var_os("PUBLISH_CONTENT").map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from("content"));
+    let out = value_of("--out").unwrap_or_else(|| settings.out.clone());
+    let content_dir = value_of("--content").unwrap_or_else(|| settings.content.clone());
     let started = std::time::Instant::now();
     let ms = || started.elapsed().as_millis();
     let result = match args.first().map(String::as_str) {
-        Some("build") => publish::read(&content_dir).and_then(|library| {
-            let files = publish::write_all(&library, &out)?;
-            say_before_launch(&publish::before_launch(&content_dir)?);
+        Some("build") => publish::read(&content_dir, &settings.delivery).and_then(|library| {
+            let files = publish::write_all(&library, &out, &settings.cms)?;
+            say_before_launch(&publish::before_launch(&content_dir)?, settings.in_workflow);
             Ok(format!(
                 "{} posts checked, {} files written to {}",
                 library.posts.len(),
@@ -38,7 +42,7 @@ fn main() -> ExitCode {
                 out.display()
             ))
         }),
-        Some("finish") => publish::finish(&content_dir, &out, build_kind())
+        Some("finish") => publish::finish(&out, settings.build, settings.built, &settings.cms)
             .map(|count| format!("{count} pages written to {}", out.display())),
         _ => {
             eprintln!("{USAGE}");
@@ -50,22 +54,25 @@ fn main() -> ExitCode {
             println!("publish: {done} in {} ms", ms());
             ExitCode::SUCCESS
         }
-        Err(error) => {
-            eprintln!("publish: {error}");
-            // In a GitHub Actions run, each problem also lands on the editor's change.
-            if in_workflow() {
-                for annotation in error.annotations() {
-                    println!("{annotation}");
-                }
-            }
-            ExitCode::FAILURE
+        Err(error) => failed(&error, settings.in_workflow),
+    }
+}
+
+/// Says what stopped the build; in a GitHub Actions run, each problem also lands on
+/// the editor's change.
+fn failed(error: &publish::Error, in_workflow: bool) -> ExitCode {
+    eprintln!("publish: {error}");
+    if in_workflow {
+        for annotation in error.annotations() {
+            println!("{annotation}");
         }
     }
+    ExitCode::FAILURE
 }
 
 /// Names each placeholder left in the content; in a workflow run also as a warning
 /// annotation on its file and line, so a deploy with samples left is never silent.
-fn say_before_launch(notes: &[editorial::source::SourceError]) {
+fn say_before_launch(notes: &[editorial::source::SourceError], in_workflow: bool) {
     if notes.is_empty() {
         return;
     }
@@ -76,22 +83,9 @@ fn say_before_launch(notes: &[editorial::source::SourceError]) {
     for note in notes {
         eprintln!("  {note}");
     }
-    if in_workflow() {
+    if in_workflow {
         for note in notes {
             println!("{}", publish::annotation("warning", "Before launch", note));
         }
-    }
-}
-
-/// True in a GitHub Actions run, where annotations reach the editor's change.
-fn in_workflow() -> bool {
-    std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true")
-}
-
-/// A debug build run by Trunk (`trunk serve`, `trunk build` without `--release`) is for developing.
-fn build_kind() -> publish::Build {
-    match std::env::var("TRUNK_PROFILE").as_deref() {
-        Ok("debug") => publish::Build::Development,
-        _ => publish::Build::Release,
     }
 }

@@ -217,3 +217,17 @@ fn the_deploy_runs_only_tools_locked_by_the_project() {
         "wrangler is locked"
     );
 }
+
+#[test]
+fn a_media_folder_that_cannot_be_read_stops_the_build_naming_it() {
+    let content = copy_of_content("media-unreadable");
+    let public = content.join("../public");
+    fs::create_dir_all(&public).unwrap_or_else(|e| panic!("{e}"));
+    // A file where the folder of pictures belongs: nothing in it can be listed.
+    fs::write(public.join("images"), "not a folder").unwrap_or_else(|e| panic!("{e}"));
+    let said = publish::read(&content, &Default::default())
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(said.contains("images"), "the folder is named: {said:?}");
+}

@@ -17,6 +17,11 @@ pub fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// Today, as `finish` renders for it when no `BUILD_DATE` is set.
+pub fn today() -> content::date::PartialDate {
+    publish::build_date(None).unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// The suite's own content: the words, names and counts the tests below may assert.
 pub fn fixture_content() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/content")
@@ -54,7 +59,7 @@ pub fn copy_of_content(name: &str) -> PathBuf {
 
 /// Every problem `publish::read` reports for `content`, as an editor reads it.
 pub fn problems(content: &Path) -> Vec<String> {
-    publish::read(content)
+    publish::read(content, &Default::default())
         .err()
         .map(|e| e.lines())
         .unwrap_or_default()
@@ -91,4 +96,75 @@ pub fn run_build(content: &Path, out: &Path, env: &[(&str, &str)]) -> std::proce
         .envs(env.iter().copied())
         .output()
         .unwrap_or_else(|e| panic!("expected the publish binary to run: {e}"))
+}
+
+/// A folder as Trunk leaves it for the post-build hook: the JSON `publish build` wrote and
+/// Trunk's `index.html`, then finished; `finish`'s result is returned with the folder.
+pub fn finished(
+    name: &str,
+    content: &Path,
+    template: &str,
+    build: publish::Build,
+) -> (PathBuf, Result<usize, publish::Error>) {
+    let out = scratch(name);
+    let publication =
+        publish::read(content, &Default::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    publish::write_all(&publication, &out, &Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(out.join("index.html"), template).unwrap_or_else(|e| panic!("{e}"));
+    let result = publish::finish(&out, build, today(), &Default::default());
+    (out, result)
+}
+
+pub const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<title>x</title>\n<meta name=\"description\" content=\"\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n<script type=\"module\">import init from '/app.js';\nawait init({ module_or_path: '/app_bg.wasm' });</script>\n<link rel=\"preload\" href=\"/app_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-x\" as=\"fetch\" type=\"application/wasm\"></head>\n<body>\n<div id=\"app\"></div>\n</body>\n</html>\n";
+
+/// `build`'s output in a folder of its own, with the page template `finish` fills.
+pub fn built_once(name: &str) -> PathBuf {
+    let content = copy_of_content(name);
+    let out = scratch(&format!("{name}-out"));
+    let publication =
+        publish::read(&content, &Default::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    publish::write_all(&publication, &out, &Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(out.join("index.html"), TEMPLATE).unwrap_or_else(|e| panic!("{e}"));
+    out
+}
+
+/// What `finish` says about the build in `out`, a line each.
+pub fn finish_problems(out: &Path) -> Vec<String> {
+    publish::finish(out, publish::Build::Release, today(), &Default::default())
+        .err()
+        .map(|e| e.lines())
+        .unwrap_or_default()
+}
+
+/// Writes `n` made-up posts into a copy of the shipped content, as the scale check does.
+pub fn with_posts(name: &str, n: usize) -> PathBuf {
+    let content = copy_of_content(name);
+    let categories = ["news", "policy", "campaign"];
+    for i in 0..n {
+        fs::write(
+            content.join(format!("posts/generated-{i:04}.md")),
+            format!(
+                "+++\ntitle = \"Generated post {i}\"\ndate = {}-{:02}-{:02}\ncategory = \"{}\"\nauthor = \"Scale test\"\nsummary = \"A made-up post number {i}, to see what a long archive costs.\"\ntags = [\"scale\"]\n+++\n\nThis post is test data.\n\n## A heading\n\nA paragraph with [a link](/timeline).\n",
+                2000 + i / 300,
+                i % 12 + 1,
+                i % 28 + 1,
+                categories[i % 3]
+            ),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    content
+}
+
+/// The content files a built page preloads, which are the files its view reads.
+/// The content files a built page names for its early downloads (`content-files`).
+pub fn preloads(page: &str) -> Vec<String> {
+    let tag = "<meta name=\"content-files\" content=\"";
+    page.find(tag)
+        .and_then(|at| {
+            let rest = &page[at + tag.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .map(|files| files.split(' ').map(str::to_string).collect())
+        .unwrap_or_default()
 }
