@@ -7,8 +7,8 @@ use crate::components::post_card::PostCard;
 use crate::components::skeleton::ListSkeleton;
 use crate::source::ContentFile;
 use crate::state::{use_site, LastBlogQuery};
-use content::blog::BlogQuery;
-use content::post::{ListPage, PostMeta};
+use content::blog::{BlogQuery, Listing};
+use content::post::PostMeta;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -40,7 +40,7 @@ pub fn BlogIndex() -> impl IntoView {
             {loaded(
                 list,
                 || view! { <ListSkeleton rows=3 /> }.into_any(),
-                move |list: ListPage| view! { <Listing list query /> },
+                move |list: Listing| view! { <PostList list query /> },
             )}
             <p>
                 <a href="/feed.xml" rel="external">
@@ -109,7 +109,7 @@ fn SearchForm(query: Memo<BlogQuery>) -> impl IntoView {
 
 /// The category links, the matching posts and the page links.
 #[component]
-fn Listing(list: ListPage, query: Memo<BlogQuery>) -> impl IntoView {
+fn PostList(list: Listing, query: Memo<BlogQuery>) -> impl IntoView {
     let list = StoredValue::new(list);
     let page = Memo::new(move |_| {
         list.with_value(|list| {

@@ -1,8 +1,32 @@
 //! The blog index's filter, search and pages, kept in the URL so every view can be shared.
 
 use crate::address;
-use crate::post::{ListPage, PostMeta};
+use crate::json::Fields;
+use crate::post::{ListPage, PostIndex, PostMeta};
 use crate::text::encode;
+
+/// What the file a blog view reads holds: one published page of a list, or the search
+/// index (every post, no page numbers) that a search reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Listing {
+    /// A page of a list as the build cut it.
+    Page(ListPage),
+    /// Every post, to search.
+    Index(PostIndex),
+}
+
+crate::json::read_by_hand!(Listing);
+
+impl Listing {
+    /// A list page has its page numbers; the search index has none.
+    pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+        if Fields::of(value)?.get("pages").is_some() {
+            ListPage::from_json(value).map(Listing::Page)
+        } else {
+            PostIndex::from_json(value).map(Listing::Index)
+        }
+    }
+}
 
 /// Posts shown on one page of the blog index.
 pub const PAGE_SIZE: usize = 10;
@@ -120,15 +144,15 @@ impl BlogQuery {
 
     /// What to show from the file [`Self::source`] named: a published page as it is, or
     /// the search index (every post, no page numbers) searched and cut to this page.
-    pub fn show<'a>(&self, list: &'a ListPage) -> BlogPage<'a> {
-        if list.pages == 0 {
-            return self.apply(&list.posts);
-        }
-        BlogPage {
-            posts: list.posts.iter().collect(),
-            total: list.total,
-            page: list.page,
-            pages: list.pages,
+    pub fn show<'a>(&self, listing: &'a Listing) -> BlogPage<'a> {
+        match listing {
+            Listing::Index(index) => self.apply(&index.posts),
+            Listing::Page(list) => BlogPage {
+                posts: list.posts.iter().collect(),
+                total: list.total,
+                page: list.page,
+                pages: list.pages,
+            },
         }
     }
 
@@ -268,30 +292,55 @@ mod tests {
             ..plain
         };
         assert_eq!(search.source(), address::POST_INDEX);
-        let published = ListPage {
+        let published = Listing::Page(ListPage {
             posts: vec![post(1, "news", "One", &[])],
             total: 11,
             page: 2,
             pages: 2,
-        };
+        });
         let shown = BlogQuery::default().show(&published);
         assert_eq!(
             (shown.posts.len(), shown.total, shown.page, shown.pages),
             (1, 11, 2, 2)
         );
-        // The search index is a list with no page numbers: searched here.
-        let index = ListPage {
+        // The search index has every post and no page numbers: searched here.
+        let index = Listing::Index(PostIndex {
             posts: (0..12)
                 .map(|i| post(i, "news", &format!("Plan {i}"), &[]))
                 .collect(),
-            ..Default::default()
-        };
+        });
         let found = BlogQuery {
             q: "plan".into(),
             ..Default::default()
         }
         .show(&index);
         assert_eq!((found.posts.len(), found.total, found.pages), (10, 12, 2));
+    }
+
+    #[test]
+    fn a_list_page_and_the_search_index_read_back_as_what_they_are() {
+        let page = ListPage {
+            posts: vec![post(1, "news", "One", &[])],
+            total: 11,
+            page: 2,
+            pages: 2,
+        };
+        let json = crate::json::check::reads_back(&page);
+        let read: Result<Listing, _> = serde_json::from_str(&json);
+        assert_eq!(read.ok(), Some(Listing::Page(page)));
+        let index = PostIndex {
+            posts: vec![post(2, "policy", "Two", &["plan"])],
+        };
+        let json = crate::json::check::reads_back(&index);
+        let read: Result<Listing, _> = serde_json::from_str(&json);
+        assert_eq!(read.ok(), Some(Listing::Index(index)));
+        assert_eq!(
+            crate::json::check::refusal::<Listing>(
+                r#"{"posts":[],"total":1,"page":1,"pages":"2"}"#
+            )
+            .as_deref(),
+            Some("`pages` must be a whole number")
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The small document tree that post bodies and descriptions travel as, so the
 //! browser renders Markdown without a Markdown parser and without HTML.
 
+use crate::json::{within, Fields};
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// A block of a document; unknown kinds from other producers are kept as
 /// `Unknown` and skipped, never fatal.
@@ -73,9 +74,6 @@ impl Inline {
 // fraction of the size, accepts keys in any order, and skips kinds it does not know
 // along with whatever they carry.
 
-/// The fields of one node.
-type Fields = Map<String, Value>;
-
 impl<'de> Deserialize<'de> for Block {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Block::from_json(&Value::deserialize(deserializer)?).map_err(serde::de::Error::custom)
@@ -91,36 +89,40 @@ impl<'de> Deserialize<'de> for Inline {
 impl Block {
     /// Reads one block; a kind this version does not know becomes [`Block::Unknown`].
     pub fn from_json(value: &Value) -> Result<Self, String> {
-        let (kind, f) = node(value, "block")?;
-        Ok(match kind {
+        let f = Fields::of(value)?;
+        Ok(match f.needed("type")?.as_str() {
             "heading" => Block::Heading {
-                level: u8::try_from(number(f, kind, "level")?)
-                    .map_err(|_| format!("{kind}: `level` is too large"))?,
-                content: each(f, kind, "content", Inline::from_json)?,
+                level: u8::try_from(f.number("level")?)
+                    .map_err(|_| "`level` is too large".to_string())?,
+                content: f.needed_list("content", Inline::from_json)?,
             },
             "paragraph" => Block::Paragraph {
-                content: each(f, kind, "content", Inline::from_json)?,
+                content: f.needed_list("content", Inline::from_json)?,
             },
             "list" => Block::List {
-                ordered: f
-                    .get("ordered")
-                    .and_then(Value::as_bool)
-                    .ok_or_else(|| format!("{kind}: `ordered` must be true or false"))?,
-                start: optional(f, kind, "start", Value::as_u64)?,
-                items: each(f, kind, "items", |item| {
+                ordered: f.needed_flag("ordered")?,
+                start: f
+                    .get("start")
+                    .map(|_| f.number("start"))
+                    .transpose()?
+                    .map(u64::from),
+                items: f.needed_list("items", |item| {
                     item.as_array()
-                        .ok_or_else(|| "list: each item must be a list of blocks".to_string())?
+                        .ok_or_else(|| "must be a list of blocks".to_string())?
                         .iter()
-                        .map(Block::from_json)
+                        .enumerate()
+                        .map(|(j, block)| {
+                            Block::from_json(block).map_err(|e| within(&format!("[{j}]"), e))
+                        })
                         .collect()
                 })?,
             },
             "quote" => Block::Quote {
-                content: each(f, kind, "content", Block::from_json)?,
+                content: f.needed_list("content", Block::from_json)?,
             },
             "code" => Block::Code {
-                language: optional(f, kind, "language", |v| v.as_str().map(str::to_string))?,
-                text: text(f, kind, "text")?,
+                language: f.text("language")?,
+                text: f.needed("text")?,
             },
             "rule" => Block::Rule,
             _ => Block::Unknown,
@@ -131,89 +133,32 @@ impl Block {
 impl Inline {
     /// Reads one run of text; a kind this version does not know becomes [`Inline::Unknown`].
     pub fn from_json(value: &Value) -> Result<Self, String> {
-        let (kind, f) = node(value, "inline")?;
-        Ok(match kind {
+        let f = Fields::of(value)?;
+        Ok(match f.needed("type")?.as_str() {
             "text" => Inline::Text {
-                text: text(f, kind, "text")?,
+                text: f.needed("text")?,
             },
             "emphasis" => Inline::Emphasis {
-                content: each(f, kind, "content", Inline::from_json)?,
+                content: f.needed_list("content", Inline::from_json)?,
             },
             "strong" => Inline::Strong {
-                content: each(f, kind, "content", Inline::from_json)?,
+                content: f.needed_list("content", Inline::from_json)?,
             },
             "link" => Inline::Link {
-                href: text(f, kind, "href")?,
-                content: each(f, kind, "content", Inline::from_json)?,
+                href: f.needed("href")?,
+                content: f.needed_list("content", Inline::from_json)?,
             },
             "code" => Inline::Code {
-                text: text(f, kind, "text")?,
+                text: f.needed("text")?,
             },
             "image" => Inline::Image {
-                src: text(f, kind, "src")?,
-                alt: text(f, kind, "alt")?,
+                src: f.needed("src")?,
+                alt: f.needed("alt")?,
             },
             "break" => Inline::Break,
             _ => Inline::Unknown,
         })
     }
-}
-
-/// A node's kind and fields: an object with a text `type`.
-fn node<'v>(value: &'v Value, what: &str) -> Result<(&'v str, &'v Fields), String> {
-    let fields = value
-        .as_object()
-        .ok_or_else(|| format!("each {what} must be an object"))?;
-    let kind = fields
-        .get("type")
-        .and_then(Value::as_str)
-        .ok_or_else(|| format!("each {what} needs a text `type`"))?;
-    Ok((kind, fields))
-}
-
-/// A required text field.
-fn text(f: &Fields, kind: &str, name: &str) -> Result<String, String> {
-    f.get(name)
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .ok_or_else(|| format!("{kind}: `{name}` must be text"))
-}
-
-/// A required whole number.
-fn number(f: &Fields, kind: &str, name: &str) -> Result<u64, String> {
-    f.get(name)
-        .and_then(Value::as_u64)
-        .ok_or_else(|| format!("{kind}: `{name}` must be a whole number"))
-}
-
-/// A field that may be missing or null, but is read by `read` when present.
-fn optional<T>(
-    f: &Fields,
-    kind: &str,
-    name: &str,
-    read: impl Fn(&Value) -> Option<T>,
-) -> Result<Option<T>, String> {
-    match f.get(name) {
-        None | Some(Value::Null) => Ok(None),
-        Some(v) => read(v)
-            .map(Some)
-            .ok_or_else(|| format!("{kind}: `{name}` has the wrong type")),
-    }
-}
-
-/// A required list, each entry read by `read`.
-fn each<T>(
-    f: &Fields,
-    kind: &str,
-    name: &str,
-    read: impl Fn(&Value) -> Result<T, String>,
-) -> Result<Vec<T>, String> {
-    f.get(name)
-        .and_then(Value::as_array)
-        .ok_or_else(|| format!("{kind}: `{name}` must be a list"))?
-        .iter()
-        .map(read)
-        .collect()
 }
 
 /// Appends the readable text of inlines to `out`, for word counts and summaries.
@@ -306,29 +251,29 @@ mod tests {
     #[test]
     fn known_kinds_with_missing_or_wrong_fields_are_refused_with_a_reason() {
         let cases = [
-            (r#"[{"type":"heading","content":[]}]"#, "heading: `level`"),
+            (r#"[{"type":"heading","content":[]}]"#, "`level` is missing"),
             (
                 r#"[{"type":"heading","level":300,"content":[]}]"#,
                 "too large",
             ),
             (
                 r#"[{"type":"paragraph","content":"words"}]"#,
-                "paragraph: `content` must be a list",
+                "`content` must be a list",
             ),
             (
                 r#"[{"type":"paragraph","content":[{"type":"link","content":[]}]}]"#,
-                "link: `href`",
+                "`content[0].href` is missing",
             ),
-            (r#"[{"type":"list","items":[]}]"#, "list: `ordered`"),
+            (r#"[{"type":"list","items":[]}]"#, "`ordered` is missing"),
             (
                 r#"[{"type":"list","ordered":false,"items":[{"type":"rule"}]}]"#,
                 "list of blocks",
             ),
             (
                 r#"[{"type":"code","language":3,"text":""}]"#,
-                "code: `language`",
+                "`language` must be text",
             ),
-            (r#"[{"level":2}]"#, "needs a text `type`"),
+            (r#"[{"level":2}]"#, "`type` is missing"),
             (r#"["rule"]"#, "must be an object"),
         ];
         for (json, reason) in cases {

@@ -2,6 +2,7 @@
 //! sign-up form, the directory's rules, and its search and A to Z grouping.
 
 use crate::date::PartialDate;
+use crate::json::Fields;
 use serde::{Deserialize, Serialize};
 
 /// The kinds of organisation that can join, the same list the sign-up form offers.
@@ -217,9 +218,8 @@ crate::json::read_by_hand!(Members);
 impl Members {
     /// Reads `members.json` by hand (see [`crate::json`]).
     pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
-        use crate::json::Fields;
-        let members = Fields::of(value, "the directory").list("members", |m| {
-            let member = Fields::of(m, "a member");
+        let members = Fields::of(value)?.needed_list("members", |m| {
+            let member = Fields::of(m)?;
             Ok(Member {
                 name: member.needed("name")?,
                 org_type: member.keyed("type", OrgType::from_key)?,
@@ -228,10 +228,10 @@ impl Members {
                         .and_then(Nation::from_key)
                         .ok_or_else(|| format!("{n} is not a nation the site knows"))
                 })?,
-                website: member.text("website"),
+                website: member.text("website")?,
                 joined: member.date("joined")?,
-                convener: member.flag("convener"),
-                sample: member.flag("sample"),
+                convener: member.flag("convener")?,
+                sample: member.flag("sample")?,
             })
         })?;
         Ok(Members { members })
@@ -377,7 +377,7 @@ mod tests {
         let bad = json.replacen("\"england\"", "\"atlantis\"", 1);
         assert_eq!(
             crate::json::check::refusal::<Members>(&bad).as_deref(),
-            Some("\"atlantis\" is not a nation the site knows")
+            Some("`members[2].nations[0]` \"atlantis\" is not a nation the site knows")
         );
     }
 

@@ -2,6 +2,7 @@
 
 use crate::date::PartialDate;
 use crate::doc::Block;
+use crate::json::{within, Fields};
 use crate::link::{classify, LinkKind};
 use serde::{Deserialize, Serialize};
 
@@ -93,31 +94,27 @@ impl PostMeta {
     /// fields costs the wasm about 2 KB after compression, this a fraction (a test
     /// reads back what the derived writer wrote, so the two cannot drift).
     pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
-        use crate::json::Fields;
-        let post = Fields::of(value, "a post");
+        let post = Fields::of(value)?;
         Ok(PostMeta {
             slug: post.needed("slug")?,
             title: post.needed("title")?,
-            date: post.date("date")?.ok_or("a post's `date` is missing")?,
+            date: post.needed_date("date")?,
             updated: post.date("updated")?,
             category: post.needed("category")?,
             tags: post.list("tags", |t| {
                 t.as_str()
                     .map(str::to_string)
-                    .ok_or_else(|| format!("the tag {t} is not text"))
+                    .ok_or_else(|| "must be text".to_string())
             })?,
             author: post.needed("author")?,
             summary: post.needed("summary")?,
             image: post
-                .get("image")
-                .map(|i| {
-                    let image = Fields::of(i, "a post image");
-                    Ok::<_, String>(PostImage {
+                .object("image", |image| {
+                    Ok(PostImage {
                         src: image.needed("src")?,
                         alt: image.needed("alt")?,
                     })
-                })
-                .transpose()?
+                })?
                 // The link policy again, since the JSON may come from elsewhere.
                 .filter(|i| {
                     matches!(
@@ -126,8 +123,8 @@ impl PostMeta {
                     )
                 }),
             reading_minutes: post.number("reading_minutes")?,
-            in_short: post.text("in_short"),
-            bsl_video: post.text("bsl_video"),
+            in_short: post.text("in_short")?,
+            bsl_video: post.text("bsl_video")?,
         })
     }
 }
@@ -195,22 +192,21 @@ crate::json::read_by_hand!(PostMeta, Post, ListPage, PostIndex);
 impl Post {
     /// Reads a published post by hand (see [`crate::json`]).
     pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
-        use crate::json::Fields;
-        let post = Fields::of(value, "a post file");
+        let post = Fields::of(value)?;
         let link = |key: &str| {
-            post.get(key)
-                .map(|l| {
-                    let link = Fields::of(l, "a link to another post");
-                    Ok::<_, String>(PostLink {
-                        slug: link.needed("slug")?,
-                        title: link.needed("title")?,
-                    })
+            post.object(key, |link| {
+                Ok(PostLink {
+                    slug: link.needed("slug")?,
+                    title: link.needed("title")?,
                 })
-                .transpose()
+            })
         };
         Ok(Post {
-            meta: PostMeta::from_json(post.get("meta").ok_or("a post file's `meta` is missing")?)?,
-            body: post.list("body", Block::from_json)?,
+            meta: post
+                .get("meta")
+                .ok_or_else(|| "`meta` is missing".to_string())
+                .and_then(|m| PostMeta::from_json(m).map_err(|e| within("meta", e)))?,
+            body: post.needed_list("body", Block::from_json)?,
             older: link("older")?,
             newer: link("newer")?,
         })
@@ -218,16 +214,14 @@ impl Post {
 }
 
 impl ListPage {
-    /// Reads one page of a blog list by hand; a count left out reads as 0.
+    /// Reads one page of a blog list by hand.
     pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
-        use crate::json::Fields;
-        let list = Fields::of(value, "a list page");
-        let count = |key: &str| list.get(key).and_then(|n| n.as_u64()).unwrap_or(0) as usize;
+        let list = Fields::of(value)?;
         Ok(ListPage {
-            posts: list.list("posts", PostMeta::from_json)?,
-            total: count("total"),
-            page: count("page"),
-            pages: count("pages"),
+            posts: list.needed_list("posts", PostMeta::from_json)?,
+            total: list.number("total")? as usize,
+            page: list.number("page")? as usize,
+            pages: list.number("pages")? as usize,
         })
     }
 }
@@ -236,8 +230,7 @@ impl PostIndex {
     /// Reads the index (or the latest posts) by hand.
     pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
         Ok(PostIndex {
-            posts: crate::json::Fields::of(value, "the index")
-                .list("posts", PostMeta::from_json)?,
+            posts: Fields::of(value)?.needed_list("posts", PostMeta::from_json)?,
         })
     }
 }
@@ -342,7 +335,60 @@ mod tests {
         let missing = serde_json::from_str::<PostMeta>(r#"{"slug":"a"}"#)
             .err()
             .map(|e| e.to_string());
-        assert_eq!(missing.as_deref(), Some("a post's `title` is missing"));
+        assert_eq!(missing.as_deref(), Some("`title` is missing"));
+    }
+
+    #[test]
+    fn a_post_file_reads_back_whole_with_every_kind_of_block_and_text() {
+        use crate::doc::{Block, Inline};
+        let words = || vec![Inline::text("words")];
+        let post = Post {
+            meta: meta("a-post", "2023-11-02"),
+            body: vec![
+                Block::Heading {
+                    level: 2,
+                    content: words(),
+                },
+                Block::Paragraph {
+                    content: vec![
+                        Inline::Emphasis { content: words() },
+                        Inline::Strong { content: words() },
+                        Inline::Link {
+                            href: "/blog".into(),
+                            content: words(),
+                        },
+                        Inline::Code { text: "x".into() },
+                        Inline::Image {
+                            src: "/images/a.png".into(),
+                            alt: "A picture".into(),
+                        },
+                        Inline::Break,
+                    ],
+                },
+                Block::List {
+                    ordered: true,
+                    start: Some(3),
+                    items: vec![vec![Block::Rule], vec![]],
+                },
+                Block::Quote {
+                    content: vec![Block::Code {
+                        language: Some("rust".into()),
+                        text: "fn main() {}".into(),
+                    }],
+                },
+            ],
+            older: Some(PostLink {
+                slug: "older".into(),
+                title: "Older".into(),
+            }),
+            newer: None,
+        };
+        let json = crate::json::check::reads_back(&post);
+        let spoilt = json.replacen("\"level\":2", "\"level\":\"2\"", 1);
+        assert_eq!(
+            crate::json::check::refusal::<Post>(&spoilt).as_deref(),
+            Some("`body[0].level` must be a whole number")
+        );
     }
 
     #[test]

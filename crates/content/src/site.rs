@@ -1,5 +1,6 @@
 //! Site settings: everything an organisation would change, kept out of code.
 
+use crate::json::Fields;
 use crate::service::Service;
 use serde::{Deserialize, Serialize};
 
@@ -47,16 +48,9 @@ pub struct PublishedSite(pub SiteConfig);
 crate::json::read_by_hand!(PublishedSite);
 
 impl PublishedSite {
-    /// Reads `site.json`, naming the first setting that is missing.
+    /// Reads `site.json`, naming the first setting that is missing or of the wrong type.
     pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
-        use crate::json::Fields;
-        let site = Fields::of(value, "the site");
-        let part = |key: &str| {
-            site.get(key)
-                .map(|v| Fields::of(v, "the site"))
-                .ok_or_else(|| format!("the site settings have no `{key}`"))
-        };
-        let (signup, home) = (part("signup")?, part("home")?);
+        let site = Fields::of(value)?;
         Ok(PublishedSite(SiteConfig {
             name: site.needed("name")?,
             tagline: site.needed("tagline")?,
@@ -64,26 +58,30 @@ impl PublishedSite {
             contact_email: site.needed("contact_email")?,
             base_url: site.needed("base_url")?,
             categories: site.list("categories", |c| {
-                let category = Fields::of(c, "a category");
+                let category = Fields::of(c)?;
                 Ok(Category {
                     slug: category.needed("slug")?,
                     name: category.needed("name")?,
                 })
             })?,
-            signup: Signup {
-                service: match signup.get("service") {
-                    Some(_) => signup.keyed("service", Service::from_key)?,
-                    None => Service::default(),
-                },
-                endpoint: signup.text("endpoint"),
-                access_key: signup.text("access_key"),
-                privacy_notice_version: signup.needed("privacy_notice_version")?,
-                support_max_chars: signup.number("support_max_chars")?,
-            },
-            home: Home {
-                ask: home.needed("ask")?,
-                intro: home.needed("intro")?,
-            },
+            signup: site.needed_object("signup", |signup| {
+                Ok(Signup {
+                    service: match signup.get("service") {
+                        Some(_) => signup.keyed("service", Service::from_key)?,
+                        None => Service::default(),
+                    },
+                    endpoint: signup.text("endpoint")?,
+                    access_key: signup.text("access_key")?,
+                    privacy_notice_version: signup.needed("privacy_notice_version")?,
+                    support_max_chars: signup.number("support_max_chars")?,
+                })
+            })?,
+            home: site.needed_object("home", |home| {
+                Ok(Home {
+                    ask: home.needed("ask")?,
+                    intro: home.needed("intro")?,
+                })
+            })?,
         }))
     }
 }
@@ -201,7 +199,7 @@ mod tests {
         let missing = serde_json::from_str::<PublishedSite>(r#"{"signup":{},"home":{}}"#).err();
         assert_eq!(
             missing.map(|e| e.to_string()).as_deref(),
-            Some("the site's `name` is missing")
+            Some("`name` is missing")
         );
     }
 

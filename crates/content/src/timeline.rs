@@ -3,6 +3,7 @@
 
 use crate::date::PartialDate;
 use crate::doc::Block;
+use crate::json::Fields;
 use crate::link::{classify, LinkKind};
 use serde::{Deserialize, Serialize};
 
@@ -161,47 +162,41 @@ crate::json::read_by_hand!(Timeline);
 impl Timeline {
     /// Reads `timeline.json` by hand (see [`crate::json`]).
     pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
-        use crate::json::Fields;
-        let timeline = Fields::of(value, "the timeline");
+        let timeline = Fields::of(value)?;
         Ok(Timeline {
-            kinds: timeline.list("kinds", |k| {
-                let kind = Fields::of(k, "a kind");
+            kinds: timeline.needed_list("kinds", |k| {
+                let kind = Fields::of(k)?;
                 Ok(Kind {
                     slug: kind.needed("slug")?,
                     name: kind.needed("name")?,
                 })
             })?,
             membership: timeline.list("membership", |p| {
-                let point = Fields::of(p, "a membership figure");
+                let point = Fields::of(p)?;
                 Ok(MembershipPoint {
-                    date: point
-                        .date("date")?
-                        .ok_or("a membership figure's `date` is missing")?,
+                    date: point.needed_date("date")?,
                     count: point.number("count")?,
-                    at_least: point.flag("at_least"),
+                    at_least: point.flag("at_least")?,
                 })
             })?,
-            milestones: timeline.list("milestones", |m| {
-                let milestone = Fields::of(m, "a milestone");
+            milestones: timeline.needed_list("milestones", |m| {
+                let milestone = Fields::of(m)?;
                 Ok(Milestone {
                     id: milestone.needed("id")?,
                     date: milestone.date("date")?,
-                    period: milestone.text("period"),
+                    period: milestone.text("period")?,
                     title: milestone.needed("title")?,
                     description: milestone.list("description", Block::from_json)?,
                     kind: milestone.needed("kind")?,
                     status: milestone.keyed("status", Status::from_key)?,
-                    post: milestone.text("post"),
+                    post: milestone.text("post")?,
                     source: milestone
-                        .get("source")
-                        .map(|s| {
-                            let source = Fields::of(s, "a source");
-                            Ok::<_, String>(Source {
+                        .object("source", |source| {
+                            Ok(Source {
                                 url: source.needed("url")?,
                                 label: source.needed("label")?,
                             })
-                        })
-                        .transpose()?
+                        })?
                         // The link policy again, since the JSON may come from elsewhere.
                         .filter(|s| classify(&s.url) == Some(LinkKind::External)),
                 })
@@ -415,7 +410,7 @@ mod tests {
         let bad = json.replacen("\"achieved\"", "\"done\"", 1);
         assert_eq!(
             crate::json::check::refusal::<Timeline>(&bad).as_deref(),
-            Some("a milestone's `status` \"done\" is not one the site knows")
+            Some("`milestones[0].status` \"done\" is not one the site knows")
         );
     }
 
