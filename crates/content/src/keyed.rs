@@ -1,6 +1,6 @@
 //! Closed lists (organisation types, nations, milestone statuses) read by their key:
-//! serde's derived reader for each enum costs the wasm about 1 KB, this one reader
-//! a fraction, with the same message an editor sees for a key not on the list.
+//! one reader for every such enum, so an editor sees the same message, listing the
+//! keys that work, for any key not on the list.
 
 use serde::de::Error;
 use serde::{Deserialize, Deserializer};

@@ -90,9 +90,8 @@ pub struct PostMeta {
 }
 
 impl PostMeta {
-    /// Reads the metadata from JSON by hand: serde's derived reader for these twelve
-    /// fields costs the wasm about 2 KB after compression, this a fraction (a test
-    /// reads back what the derived writer wrote, so the two cannot drift).
+    /// Reads the metadata from JSON by hand (see [`crate::json`]; a test reads back
+    /// what the derived writer wrote, so the two cannot drift).
     pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
         let post = Fields::of(value)?;
         Ok(PostMeta {

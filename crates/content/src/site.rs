@@ -38,10 +38,9 @@ pub struct SiteConfig {
     pub home: Home,
 }
 
-/// The settings as the app reads them from `site.json`: by hand, because serde's
-/// derived readers for these nested settings cost the wasm about 2 KB after
-/// compression. The build reads `site.toml` with the derived reader, which names
-/// unknown fields and places errors; a test reads back what the derived writer wrote.
+/// The settings as the app reads them from `site.json`, by hand (see [`crate::json`]).
+/// The build reads `site.toml` with the derived reader, which names unknown fields and
+/// places errors; a test reads back what the derived writer wrote.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PublishedSite(pub SiteConfig);
 
