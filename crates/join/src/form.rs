@@ -6,40 +6,162 @@ use content::members::{Nation, OrgType};
 use content::text::encode;
 use content::text::is_email;
 use serde::{Deserialize, Serialize};
-/// Everything an organisation types into the join form; saved as a draft as they type.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SignupForm {
+
+/// Declares the form's fields once, in page order: the draft's struct, the [`Field`]
+/// naming each (its key is the struct field's name, as the JSON and the built form's
+/// inputs have it), and the readers and writers that go through every field.
+macro_rules! join_form {
+    ($( $(#[doc = $doc:literal])* $variant:ident: $name:ident: $ty:ty, )*) => {
+        /// Everything an organisation types into the join form; saved as a draft as they type.
+        #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(default)]
+        pub struct SignupForm {
+            $( $(#[doc = $doc])* pub $name: $ty, )*
+        }
+
+        /// A field of the join form, in page order, with the id its input carries.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Field {
+            $( $(#[doc = $doc])* $variant, )*
+        }
+
+        impl Field {
+            /// Every field, in page order.
+            pub const ALL: [Field; [$(stringify!($variant)),*].len()] = [$(Field::$variant),*];
+
+            /// The JSON key the form service sees, and may name in its own errors.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $( Field::$variant => stringify!($name), )*
+                }
+            }
+        }
+
+        impl SignupForm {
+            /// What the reader gave for `field`.
+            pub fn answer(&self, field: Field) -> Answer<'_> {
+                match field {
+                    $( Field::$variant => Answer::from(&self.$name), )*
+                }
+            }
+
+            /// Takes `field` from a JSON value; a value of another type leaves it empty.
+            fn take(&mut self, field: Field, value: &serde_json::Value) {
+                match field {
+                    $( Field::$variant => Answer::read(&mut self.$name, value), )*
+                }
+            }
+        }
+    };
+}
+
+join_form! {
     /// The organisation's name.
-    pub org_name: String,
+    OrgName: org_name: String,
     /// An [`OrgType`] key, or empty.
-    pub org_type: String,
+    OrgType: org_type: String,
     /// The type in the organisation's words when it chose "other".
-    pub org_type_other: String,
+    OrgTypeOther: org_type_other: String,
     /// [`Nation`] keys.
-    pub nations: Vec<String>,
+    Nations: nations: Vec<String>,
     /// Which register the number is on (a [`Register`] key), or empty.
-    pub register: String,
+    Register: register: String,
     /// Its registered charity or company number, if it has one.
-    pub register_number: String,
+    RegisterNumber: register_number: String,
     /// Its website.
-    pub website: String,
+    Website: website: String,
     /// Who we should contact.
-    pub contact_name: String,
+    ContactName: contact_name: String,
     /// Their role.
-    pub role: String,
+    Role: role: String,
     /// Their email address.
-    pub email: String,
+    Email: email: String,
     /// Their phone number.
-    pub phone: String,
+    Phone: phone: String,
     /// How the organisation will support the coalition.
-    pub support: String,
+    Support: support: String,
     /// Agreement to the privacy notice.
-    pub privacy: bool,
+    Privacy: privacy: bool,
     /// Whether the organisation may be listed on the members page.
-    pub listed: bool,
+    Listed: listed: bool,
     /// Whether the contact would like updates.
-    pub updates: bool,
+    Updates: updates: bool,
+}
+
+/// What one field holds, whatever its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer<'a> {
+    /// Words typed, or a choice's key.
+    Text(&'a str),
+    /// The keys of the boxes ticked.
+    List(&'a [String]),
+    /// A box ticked or not.
+    Flag(bool),
+}
+
+impl<'a> From<&'a String> for Answer<'a> {
+    fn from(text: &'a String) -> Self {
+        Answer::Text(text)
+    }
+}
+
+impl<'a> From<&'a Vec<String>> for Answer<'a> {
+    fn from(list: &'a Vec<String>) -> Self {
+        Answer::List(list)
+    }
+}
+
+impl From<&bool> for Answer<'_> {
+    fn from(flag: &bool) -> Self {
+        Answer::Flag(*flag)
+    }
+}
+
+impl Answer<'_> {
+    /// The answer as a form-encoded request carries it: a list joined by commas, a
+    /// choice as true or false.
+    pub fn to_text(self) -> String {
+        match self {
+            Answer::Text(text) => text.to_string(),
+            Answer::List(list) => list.join(", "),
+            Answer::Flag(flag) => flag.to_string(),
+        }
+    }
+
+    /// Sets `slot` from `value` when it is of the slot's kind.
+    fn read<T: ReadAnswer>(slot: &mut T, value: &serde_json::Value) {
+        if let Some(read) = T::read(value) {
+            *slot = read;
+        }
+    }
+}
+
+/// A kind of answer read from the JSON a draft or request was kept as.
+trait ReadAnswer: Sized {
+    fn read(value: &serde_json::Value) -> Option<Self>;
+}
+
+impl ReadAnswer for String {
+    fn read(value: &serde_json::Value) -> Option<Self> {
+        value.as_str().map(str::to_string)
+    }
+}
+
+impl ReadAnswer for Vec<String> {
+    fn read(value: &serde_json::Value) -> Option<Self> {
+        let list = value.as_array()?;
+        Some(
+            list.iter()
+                .filter_map(|n| n.as_str().map(str::to_string))
+                .collect(),
+        )
+    }
+}
+
+impl ReadAnswer for bool {
+    fn read(value: &serde_json::Value) -> Option<Self> {
+        value.as_bool()
+    }
 }
 
 /// The registers a charity or company number can be on.
@@ -85,78 +207,11 @@ impl Register {
     }
 }
 
-/// A field of the join form, in page order, with the id its input carries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    /// Organisation name.
-    OrgName,
-    /// Organisation type radios.
-    OrgType,
-    /// The "other" type text.
-    OrgTypeOther,
-    /// Nations checkboxes.
-    Nations,
-    /// Which register.
-    Register,
-    /// Registered number.
-    RegisterNumber,
-    /// Website.
-    Website,
-    /// Contact name.
-    ContactName,
-    /// Role.
-    Role,
-    /// Email.
-    Email,
-    /// Phone.
-    Phone,
-    /// How the organisation will support the coalition.
-    Support,
-    /// Privacy notice agreement.
-    Privacy,
-}
-
 impl Field {
-    /// Every field, in page order.
-    pub const ALL: [Field; 13] = [
-        Field::OrgName,
-        Field::OrgType,
-        Field::OrgTypeOther,
-        Field::Nations,
-        Field::Register,
-        Field::RegisterNumber,
-        Field::Website,
-        Field::ContactName,
-        Field::Role,
-        Field::Email,
-        Field::Phone,
-        Field::Support,
-        Field::Privacy,
-    ];
-
     /// The id of the input (or first radio or checkbox) the error summary links to:
     /// its name too, so a form posted without the app carries the same names as the JSON.
     pub fn id(self) -> &'static str {
         self.key()
-    }
-
-    /// The JSON key the form service sees, and may name in its own errors.
-    pub fn key(self) -> &'static str {
-        match self {
-            Field::OrgName => "org_name",
-            Field::OrgType => "org_type",
-            Field::OrgTypeOther => "org_type_other",
-            Field::Nations => "nations",
-            Field::Register => "register",
-            Field::RegisterNumber => "register_number",
-            Field::Website => "website",
-            Field::ContactName => "contact_name",
-            Field::Role => "role",
-            Field::Email => "email",
-            Field::Phone => "phone",
-            Field::Support => "support",
-            Field::Privacy => "privacy",
-        }
     }
 
     /// Finds the field a form service named.
@@ -217,39 +272,13 @@ impl SignupForm {
     /// than by serde's derived decoder (measured in `bench/wasm-makeup.md`).
     pub fn from_json(value: &serde_json::Value) -> Option<SignupForm> {
         let object = value.as_object()?;
-        let text = |key: &str| {
-            object
-                .get(key)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_string()
-        };
-        let flag = |key: &str| object.get(key).and_then(|v| v.as_bool()).unwrap_or(false);
-        Some(SignupForm {
-            org_name: text("org_name"),
-            org_type: text("org_type"),
-            org_type_other: text("org_type_other"),
-            nations: object
-                .get("nations")
-                .and_then(|v| v.as_array())
-                .map(|list| {
-                    list.iter()
-                        .filter_map(|n| n.as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            register: text("register"),
-            register_number: text("register_number"),
-            website: text("website"),
-            contact_name: text("contact_name"),
-            role: text("role"),
-            email: text("email"),
-            phone: text("phone"),
-            support: text("support"),
-            privacy: flag("privacy"),
-            listed: flag("listed"),
-            updates: flag("updates"),
-        })
+        let mut form = SignupForm::default();
+        for field in Field::ALL {
+            if let Some(value) = object.get(field.key()) {
+                form.take(field, value);
+            }
+        }
+        Some(form)
     }
 
     /// Every problem, in page order; an empty list means the form can be sent.

@@ -26,23 +26,11 @@ impl Submission {
     /// Every field a service receives, by the name it has in the JSON, as text: what
     /// a form-encoded request carries (nations joined by commas, choices as true or false).
     pub fn pairs(&self) -> Vec<(&'static str, String)> {
-        let f = &self.form;
-        vec![
-            (Field::OrgName.key(), f.org_name.clone()),
-            (Field::OrgType.key(), f.org_type.clone()),
-            (Field::OrgTypeOther.key(), f.org_type_other.clone()),
-            (Field::Nations.key(), f.nations.join(", ")),
-            (Field::Register.key(), f.register.clone()),
-            (Field::RegisterNumber.key(), f.register_number.clone()),
-            (Field::Website.key(), f.website.clone()),
-            (Field::ContactName.key(), f.contact_name.clone()),
-            (Field::Role.key(), f.role.clone()),
-            (Field::Email.key(), f.email.clone()),
-            (Field::Phone.key(), f.phone.clone()),
-            (Field::Support.key(), f.support.clone()),
-            (Field::Privacy.key(), f.privacy.to_string()),
-            ("listed", f.listed.to_string()),
-            ("updates", f.updates.to_string()),
+        let mut pairs: Vec<(&'static str, String)> = Field::ALL
+            .into_iter()
+            .map(|field| (field.key(), self.form.answer(field).to_text()))
+            .collect();
+        pairs.extend([
             ("submission_id", self.submission_id.clone()),
             (
                 "privacy_notice_version",
@@ -50,7 +38,8 @@ impl Submission {
             ),
             ("submitted_at", self.submitted_at.clone()),
             ("possibly_automated", self.possibly_automated.to_string()),
-        ]
+        ]);
+        pairs
     }
 }
 
@@ -320,8 +309,6 @@ mod tests {
         };
         let json: serde_json::Value = serde_json::to_value(&body).unwrap_or_default();
         for key in Field::ALL.map(Field::key).iter().chain(&[
-            "listed",
-            "updates",
             "submission_id",
             "privacy_notice_version",
             "submitted_at",
