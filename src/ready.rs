@@ -26,10 +26,17 @@ pub fn one_arrived() {
     }
 }
 
+/// True when no file asked for is still waiting to be read.
+pub fn is_ready() -> bool {
+    WAITING.with(Cell::get) == 0
+}
+
 /// Runs `then` once every file asked for so far has been read: now, if none is waiting.
+/// A view may ask for another file as it draws what it read, so whoever waits checks
+/// [`is_ready`] again a frame later.
 pub fn then(then: Box<dyn FnOnce()>) {
     THEN.with(|t| *t.borrow_mut() = Some(then));
-    if WAITING.with(Cell::get) == 0 {
+    if is_ready() {
         run();
     }
 }

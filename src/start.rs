@@ -192,6 +192,21 @@ fn leave_in_page_links_to_the_browser(static_root: &web_sys::Element) {
     handler.forget();
 }
 
+/// Takes over when every file the page asked for has been read and, a frame later, it
+/// still needs no other (a view may ask for one as it draws what it read): so what the
+/// page read is drawn before the swap. [`MAX_WAIT`] bounds the wait.
+fn when_ready(take_over_once: Rc<dyn Fn()>) {
+    ready::then(Box::new(move || {
+        request_animation_frame(move || {
+            if ready::is_ready() {
+                take_over_once();
+            } else {
+                when_ready(take_over_once);
+            }
+        })
+    }));
+}
+
 /// Starts the app beside the static page the build wrote into `#app`, and takes over when ready.
 pub fn start() {
     install_panic_hook();
@@ -217,16 +232,13 @@ fn mount_beside_static_page() {
             leave_in_page_links_to_the_browser(&static_root);
             leptos::mount::mount_to(live.clone(), App).forget();
             let waiting = Rc::new(Cell::new(Some((static_root, live))));
-            let take_over_once = move || {
+            let take_over_once: Rc<dyn Fn()> = Rc::new(move || {
                 if let Some((static_root, live)) = waiting.take() {
                     take_over(static_root, live);
                 }
-            };
-            // When every file the page asked for has been read, a frame later, so what it
-            // read is drawn before the swap; or after MAX_WAIT, whatever has arrived.
-            let when_ready = take_over_once.clone();
-            ready::then(Box::new(move || request_animation_frame(when_ready)));
-            set_timeout(take_over_once, MAX_WAIT);
+            });
+            when_ready(take_over_once.clone());
+            set_timeout(move || take_over_once(), MAX_WAIT);
         }
         _ => leptos::mount::mount_to_body(App),
     }

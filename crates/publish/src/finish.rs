@@ -1,0 +1,137 @@
+//! `publish finish`: a page for every route and post, the app's own views rendered from
+//! what `build` published, read back through the app's readers.
+
+use crate::output::{published_file, write};
+use crate::{boot, cms, headers, pages, Error};
+use content::address;
+use content::date::PartialDate;
+use content::post::{PostIndex, PAGES};
+use content::site::PublishedSite;
+use editorial::library::Library;
+use std::fs;
+use std::path::Path;
+
+/// What kind of build `finish` completes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Build {
+    /// What readers get: every page carries the Content Security Policy.
+    Release,
+    /// `trunk serve` while developing: no policy in the pages, since Trunk adds its
+    /// live-reload script as it serves them and a policy would block it. (`_headers`
+    /// is still written; `trunk serve` does not apply it.)
+    Development,
+}
+
+/// The day the build renders date-dependent labels for: `set` (the `BUILD_DATE`
+/// variable, `YYYY-MM-DD`, so tests can pin it) or else today by the build machine's clock, in UTC.
+pub fn build_date(set: Option<String>) -> Result<PartialDate, Error> {
+    let problem = |message: String| Error::Setting {
+        name: "BUILD_DATE",
+        message,
+    };
+    match set {
+        Some(text) if !text.trim().is_empty() => match PartialDate::parse(text.trim()) {
+            Ok(date) if date.iso().len() == 10 => Ok(date),
+            _ => Err(problem(format!(
+                "\"{text}\" is not a day; write it as YYYY-MM-DD"
+            ))),
+        },
+        _ => {
+            let seconds = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_err(|e| problem(e.to_string()))?
+                .as_secs();
+            let today = time::OffsetDateTime::from_unix_timestamp(seconds as i64)
+                .map_err(|e| problem(e.to_string()))?
+                .date();
+            PartialDate::day(today.year(), today.month() as u8, today.day())
+                .map_err(|e| problem(e.to_string()))
+        }
+    }
+}
+
+/// The library as `build` published it into `out`, read back through the app's own
+/// readers: the sources are read and checked once, by `build`, and `finish` renders
+/// exactly what readers will be served.
+pub fn read_published(out: &Path) -> Result<Library, Error> {
+    fn file<T: serde::de::DeserializeOwned>(out: &Path, address: &str) -> Result<T, Error> {
+        let path = published_file(out, address);
+        let text = fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        serde_json::from_str(&text).map_err(|e| {
+            Error::output(
+                &path,
+                format!("the build's own file cannot be read back: {e}"),
+            )
+        })
+    }
+    let index: PostIndex = file(out, address::POST_INDEX)?;
+    Ok(Library {
+        site: file::<PublishedSite>(out, address::SITE)?.0,
+        posts: index
+            .posts
+            .iter()
+            .map(|meta| file(out, &address::post(&meta.slug)))
+            .collect::<Result<_, _>>()?,
+        timeline: file(out, address::TIMELINE)?,
+        members: file(out, address::MEMBERS)?,
+        pages: PAGES
+            .iter()
+            .map(|slug| file(out, &address::page(slug)))
+            .collect::<Result<_, _>>()?,
+    })
+}
+
+/// Writes a page for every route and post from the built `index.html`, each the app's
+/// own view rendered from the published JSON (written by `build` into `out`), so each
+/// reads without JavaScript and previews well; `404.html` serves any other path.
+/// `built` is the day date-dependent labels are for.
+pub fn finish(
+    out: &Path,
+    build: Build,
+    built: PartialDate,
+    backend: &cms::Backend,
+) -> Result<usize, Error> {
+    let publication = read_published(out)?;
+    let index = out.join("index.html");
+    let template = fs::read_to_string(&index).map_err(|e| Error::io(&index, e))?;
+    // A problem with Trunk's page is reported against that file.
+    let in_index = |message: String| Error::output(&index, message);
+    let template = boot::start_after_first_paint(&template).map_err(in_index)?;
+    let hashes = headers::inline_script_hashes(&template);
+    let signup = &publication.site.signup;
+    let template = if build == Build::Release {
+        let meta_csp = headers::content_security_policy(&hashes, signup, true);
+        template.replacen(
+            "<meta charset=\"utf-8\" />",
+            &format!(
+                "<meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
+                editorial::html::escape(&meta_csp)
+            ),
+            1,
+        )
+    } else {
+        template
+    };
+    let hashed: Vec<String> = fs::read_dir(out)
+        .map_err(|e| Error::io(out, e))?
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| headers::is_content_hashed(name))
+        .collect();
+    let csp = headers::content_security_policy(&hashes, signup, false);
+    write(
+        &out.join("_headers"),
+        headers::headers_file(&csp, &hashed, &cms::admin_policy(backend)).as_bytes(),
+    )?;
+    let pages = pages::render_all(&publication, out, built).map_err(Error::Pages)?;
+    for page in &pages {
+        let html = pages::fill(&template, &publication.site, page, built).map_err(in_index)?;
+        let path = match page.path.as_str() {
+            "/" => out.join("index.html"),
+            pages::NOT_FOUND_PATH => out.join("404.html"),
+            other => out.join(other.trim_start_matches('/')).join("index.html"),
+        };
+        write(&path, html.as_bytes())?;
+    }
+    Ok(pages.len())
+}
