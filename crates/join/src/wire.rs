@@ -179,26 +179,7 @@ mod tests {
 
     /// Site settings with no form service, for a test to set one.
     fn site() -> content::site::SiteConfig {
-        use content::site::{Home, Signup, SiteConfig};
-        SiteConfig {
-            name: "A coalition".into(),
-            tagline: "Its tagline".into(),
-            description: "What it is".into(),
-            contact_email: "coalition@example.org".into(),
-            base_url: "https://example.org".into(),
-            categories: Vec::new(),
-            signup: Signup {
-                service: Service::Json,
-                endpoint: None,
-                access_key: None,
-                privacy_notice_version: "2026-11".into(),
-                support_max_chars: 1000,
-            },
-            home: Home {
-                ask: "Invest.".into(),
-                intro: "Because.".into(),
-            },
-        }
+        content::samples::site()
     }
 
     fn submission() -> Submission {
