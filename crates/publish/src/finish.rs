@@ -5,9 +5,8 @@ use crate::output::{published_file, write};
 use crate::{boot, cms, headers, pages, Error};
 use content::address;
 use content::date::PartialDate;
-use content::post::{PostIndex, PAGES};
+use content::post::PostIndex;
 use content::site::PublishedSite;
-use editorial::library::Library;
 use std::fs;
 use std::path::Path;
 
@@ -50,34 +49,15 @@ pub fn build_date(set: Option<String>) -> Result<PartialDate, Error> {
     }
 }
 
-/// The library as `build` published it into `out`, read back through the app's own
-/// readers: the sources are read and checked once, by `build`, and `finish` renders
-/// exactly what readers will be served.
-pub fn read_published(out: &Path) -> Result<Library, Error> {
-    fn file<T: serde::de::DeserializeOwned>(out: &Path, address: &str) -> Result<T, Error> {
-        let path = published_file(out, address);
-        let text = fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-        serde_json::from_str(&text).map_err(|e| {
-            Error::output(
-                &path,
-                format!("the build's own file cannot be read back: {e}"),
-            )
-        })
-    }
-    let index: PostIndex = file(out, address::POST_INDEX)?;
-    Ok(Library {
-        site: file::<PublishedSite>(out, address::SITE)?.0,
-        posts: index
-            .posts
-            .iter()
-            .map(|meta| file(out, &address::post(&meta.slug)))
-            .collect::<Result<_, _>>()?,
-        timeline: file(out, address::TIMELINE)?,
-        members: file(out, address::MEMBERS)?,
-        pages: PAGES
-            .iter()
-            .map(|slug| file(out, &address::page(slug)))
-            .collect::<Result<_, _>>()?,
+/// A file `build` published into `out`, read back through the app's own readers.
+fn read_back<T: serde::de::DeserializeOwned>(out: &Path, address: &str) -> Result<T, Error> {
+    let path = published_file(out, address);
+    let text = fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    serde_json::from_str(&text).map_err(|e| {
+        Error::output(
+            &path,
+            format!("the build's own file cannot be read back: {e}"),
+        )
     })
 }
 
@@ -91,14 +71,17 @@ pub fn finish(
     built: PartialDate,
     backend: &cms::Backend,
 ) -> Result<usize, Error> {
-    let publication = read_published(out)?;
+    // The sources were read and checked once, by `build`: what it published is read
+    // back, the settings and the index here, and the rest by each page's view.
+    let site = read_back::<PublishedSite>(out, address::SITE)?.0;
+    let published: PostIndex = read_back(out, address::POST_INDEX)?;
     let index = out.join("index.html");
     let template = fs::read_to_string(&index).map_err(|e| Error::io(&index, e))?;
     // A problem with Trunk's page is reported against that file.
     let in_index = |message: String| Error::output(&index, message);
     let template = boot::start_after_first_paint(&template).map_err(in_index)?;
     let hashes = headers::inline_script_hashes(&template);
-    let signup = &publication.site.signup;
+    let signup = &site.signup;
     let template = if build == Build::Release {
         let meta_csp = headers::content_security_policy(&hashes, signup, true);
         template.replacen(
@@ -112,20 +95,26 @@ pub fn finish(
     } else {
         template
     };
-    let hashed: Vec<String> = fs::read_dir(out)
-        .map_err(|e| Error::io(out, e))?
-        .filter_map(|entry| entry.ok())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| headers::is_content_hashed(name))
-        .collect();
+    let mut hashed = Vec::new();
+    for entry in fs::read_dir(out).map_err(|e| Error::io(out, e))? {
+        let name = entry.map_err(|e| Error::io(out, e))?.file_name();
+        let name = name.to_string_lossy().into_owned();
+        if headers::is_content_hashed(&name) {
+            hashed.push(name);
+        }
+    }
     let csp = headers::content_security_policy(&hashes, signup, false);
     write(
         &out.join("_headers"),
         headers::headers_file(&csp, &hashed, &cms::admin_policy(backend)).as_bytes(),
     )?;
-    let pages = pages::render_all(&publication, out, built).map_err(Error::Pages)?;
+    let filled = pages::Filled {
+        site: &site,
+        posts: &published.posts,
+    };
+    let pages = pages::render_all(filled, out, built).map_err(Error::Pages)?;
     for page in &pages {
-        let html = pages::fill(&template, &publication.site, page, built).map_err(in_index)?;
+        let html = pages::fill(&template, &site, page, built).map_err(in_index)?;
         let path = match page.path.as_str() {
             "/" => out.join("index.html"),
             pages::NOT_FOUND_PATH => out.join("404.html"),

@@ -16,7 +16,7 @@ pub mod pages;
 mod settings;
 
 pub use error::{annotation, Error};
-pub use finish::{build_date, finish, read_published, Build};
+pub use finish::{build_date, finish, Build};
 pub use input::{before_launch, read, MAX_SOURCE_BYTES};
 pub use output::{netlify_form, published_file, schemas, write_all, MAX_OUTPUT_BYTES};
 pub use settings::{Delivery, Settings};

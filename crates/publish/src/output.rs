@@ -111,7 +111,11 @@ pub fn write_all(
             written.push(path);
         }
     }
-    let paths = pages::paths(publication).map_err(|message| Error::Pages(vec![message]))?;
+    let filled = pages::Filled {
+        site: &publication.site,
+        posts: &index.posts,
+    };
+    let paths = pages::paths(filled).map_err(|message| Error::Pages(vec![message]))?;
     let feed = out.join("feed.json");
     write_json(&feed, &feeds::json_feed(publication), true)?;
     written.push(feed);

@@ -4,10 +4,9 @@
 
 use content::blog::BlogQuery;
 use content::date::PartialDate;
-use content::post::PostIndex;
+use content::post::PostMeta;
 use content::site::SiteConfig;
 use editorial::html::escape;
-use editorial::library::Library;
 use send_site::head::PageFacts;
 use send_site::render::{render, routes, Segment};
 use std::path::Path;
@@ -27,10 +26,20 @@ pub struct BuiltPage {
     pub html: String,
 }
 
+/// What the route table's parameters are filled from: the site's categories and every
+/// post's metadata (the published index is enough; no post body is needed).
+#[derive(Clone, Copy)]
+pub struct Filled<'a> {
+    /// The site settings, for the categories.
+    pub site: &'a SiteConfig,
+    /// Every post's metadata.
+    pub posts: &'a [PostMeta],
+}
+
 /// The values a route parameter takes, given the ones already chosen to its left.
-fn values(p: &Library, param: &str, chosen: &[(String, String)]) -> Result<Vec<String>, String> {
+fn values(p: Filled, param: &str, chosen: &[(String, String)]) -> Result<Vec<String>, String> {
     match param {
-        "slug" => Ok(p.posts.iter().map(|post| post.meta.slug.clone()).collect()),
+        "slug" => Ok(p.posts.iter().map(|post| post.slug.clone()).collect()),
         "category" => Ok(p.site.categories.iter().map(|c| c.slug.clone()).collect()),
         // Page 1 of a list is the list's own address.
         "page" => {
@@ -38,8 +47,7 @@ fn values(p: &Library, param: &str, chosen: &[(String, String)]) -> Result<Vec<S
                 .iter()
                 .find(|(name, _)| name == "category")
                 .map(|(_, value)| value.as_str());
-            let index = PostIndex::from_posts(&p.posts);
-            Ok((2..=BlogQuery::pages_in(category, &index.posts))
+            Ok((2..=BlogQuery::pages_in(category, p.posts))
                 .map(|n| n.to_string())
                 .collect())
         }
@@ -73,7 +81,7 @@ pub fn fixed_routes() -> Vec<String> {
 
 /// Every address the build writes a page for: each route in the app's route table,
 /// with its parameters filled from the content.
-pub fn paths(p: &Library) -> Result<Vec<String>, String> {
+pub fn paths(p: Filled) -> Result<Vec<String>, String> {
     let mut paths = Vec::new();
     for route in routes() {
         let mut partial: Vec<(String, Vec<(String, String)>)> = vec![(String::new(), Vec::new())];
@@ -110,7 +118,7 @@ pub fn paths(p: &Library) -> Result<Vec<String>, String> {
 /// Renders every page from the files published under `out`, as on the day `built`;
 /// a page that renders "not found" or an error panel is a build error, never a page.
 pub fn render_all(
-    p: &Library,
+    p: Filled,
     out: &Path,
     built: PartialDate,
 ) -> Result<Vec<BuiltPage>, Vec<String>> {

@@ -127,7 +127,12 @@ fn feeds_and_sitemap_parse_back_with_every_post() {
         format!("{}T00:00:00Z", publication.posts[0].meta.date.iso())
     );
 
-    let paths = publish::pages::paths(&publication).unwrap_or_else(|e| panic!("{e}"));
+    let index = content::post::PostIndex::from_posts(&publication.posts);
+    let filled = publish::pages::Filled {
+        site: &publication.site,
+        posts: &index.posts,
+    };
+    let paths = publish::pages::paths(filled).unwrap_or_else(|e| panic!("{e}"));
     let sitemap = publish::feeds::sitemap(&publication, &paths);
     let doc = roxmltree::Document::parse(&sitemap).unwrap_or_else(|e| panic!("{e}"));
     let locs: Vec<&str> = doc

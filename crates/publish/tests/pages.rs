@@ -174,7 +174,12 @@ fn release_pages_carry_the_policy_and_development_pages_leave_room_for_live_relo
 fn the_build_writes_a_page_for_every_route_in_the_apps_route_table() {
     let publication =
         publish::read(&fixture_content(), &Default::default()).unwrap_or_else(|e| panic!("{e:?}"));
-    let paths = publish::pages::paths(&publication).unwrap_or_else(|e| panic!("{e}"));
+    let index = content::post::PostIndex::from_posts(&publication.posts);
+    let filled = publish::pages::Filled {
+        site: &publication.site,
+        posts: &index.posts,
+    };
+    let paths = publish::pages::paths(filled).unwrap_or_else(|e| panic!("{e}"));
     // The routes internal links are checked against are the app's own, read from its table.
     let fixed = publish::pages::fixed_routes();
     for route in &fixed {
@@ -242,29 +247,27 @@ fn sixteen_posts_make_two_blog_pages_and_no_conveners_leave_no_empty_sentence() 
 
 #[test]
 fn a_published_file_the_views_cannot_read_fails_the_build_naming_the_page() {
-    // The first page of the blog list is read by the view alone, never by `finish`.
     let out = built_once("unreadable");
-    fs::write(out.join("content/posts/pages/1.json"), "{ not json")
-        .unwrap_or_else(|e| panic!("{e}"));
+    fs::write(out.join("content/timeline.json"), "{ not json").unwrap_or_else(|e| panic!("{e}"));
     let problems = finish_problems(&out);
     assert!(
         problems
             .iter()
-            .any(|p| p.contains("the page at /blog cannot show its content")),
-        "expected /blog to be named: {problems:?}"
+            .any(|p| p.contains("the page at /timeline cannot show its content")),
+        "expected /timeline to be named: {problems:?}"
     );
 }
 
 #[test]
 fn finish_renders_what_build_published_and_names_a_file_it_cannot_read_back() {
     let out = built_once("read-back");
-    fs::write(out.join("content/timeline.json"), "{ not json").unwrap_or_else(|e| panic!("{e}"));
+    fs::write(out.join("content/posts/index.json"), "{ not json").unwrap_or_else(|e| panic!("{e}"));
     let problems = finish_problems(&out);
     assert!(
         problems
             .iter()
-            .any(|p| p.contains("timeline.json") && p.contains("cannot be read back")),
-        "expected timeline.json to be named: {problems:?}"
+            .any(|p| p.contains("index.json") && p.contains("cannot be read back")),
+        "expected index.json to be named: {problems:?}"
     );
     // What finish renders is what was published, not the sources read again.
     let out = built_once("published-title");
