@@ -130,6 +130,10 @@ test('navigating sets the title, moves focus to the heading and announces the pa
   await expect(page).toHaveTitle(SITE);
   // The first load keeps focus at the top of the page.
   await expect(mainHeading(page)).not.toBeFocused();
+  // A click on the built page, before the app has taken over, is the browser's own
+  // navigation (a new page, as without JavaScript); this test is of the app's.
+  await appIsLive(page);
+  await expect(mainHeading(page)).not.toBeFocused();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
   await expect(page).toHaveURL('/timeline');
   await expect(page).toHaveTitle(`Timeline – ${SITE}`);
