@@ -9,6 +9,7 @@ pub mod membership_chart;
 pub mod milestone;
 pub mod needs_script;
 pub mod page_heading;
+pub mod picture;
 pub mod post_card;
 pub mod preferences;
 pub mod skeleton;

@@ -3,6 +3,7 @@
 use crate::components::document::{DateTime, Document};
 use crate::components::loader::failed;
 use crate::components::page_heading::PageHeading;
+use crate::components::picture::LeadPicture;
 use crate::components::post_card::CategoryLink;
 use crate::components::skeleton::PostSkeleton;
 use crate::source::ContentFile;
@@ -12,6 +13,9 @@ use content::post::{post_path, share_links, Post, PostLink};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+
+/// How wide a post's lead picture shows: the post header's measure, or the screen.
+const LEAD_SIZES: &str = "(min-width: 44rem) 42rem, 100vw";
 
 /// Shows a post, "post not found" for an unknown slug, or the error panel.
 #[component]
@@ -81,7 +85,7 @@ fn Article(post: Post) -> impl IntoView {
                 {meta
                     .image
                     .clone()
-                    .map(|image| view! { <img class="lead-image" src=image.src alt=image.alt /> })}
+                    .map(|image| view! { <LeadPicture image sizes=LEAD_SIZES first=true /> })}
             </header>
             {meta
                 .in_short

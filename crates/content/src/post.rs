@@ -112,6 +112,15 @@ impl PostMeta {
                     Ok(PostImage {
                         src: image.needed("src")?,
                         alt: image.needed("alt")?,
+                        renditions: image.object("renditions", |r| {
+                            Ok(Renditions {
+                                width: r.number("width")?,
+                                height: r.number("height")?,
+                                srcset: r.needed("srcset")?,
+                                webp: r.needed("webp")?,
+                                share: r.needed("share")?,
+                            })
+                        })?,
                     })
                 })?
                 // The link policy again, since the JSON may come from elsewhere.
@@ -142,6 +151,28 @@ pub struct PostImage {
     #[cfg_attr(feature = "schema", schemars(title = "Description of the picture"))]
     #[serde(default)]
     pub alt: String,
+    /// The sizes the build made of an uploaded picture, so a phone downloads no more
+    /// than its screen shows; never written by an editor (the build sets it).
+    #[cfg_attr(feature = "schema", schemars(extend("x-build-only" = true)))]
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub renditions: Option<Renditions>,
+}
+
+/// An uploaded picture as the build published it: its shape, so the page keeps its
+/// place while it loads, and the widths a browser chooses from.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Renditions {
+    /// The widest rendition's width in pixels.
+    pub width: u32,
+    /// The widest rendition's height in pixels.
+    pub height: u32,
+    /// JPEG (or PNG, for a picture with transparency) at each width, as `srcset`.
+    pub srcset: String,
+    /// WebP at each width, as `srcset`: what every current browser takes.
+    pub webp: String,
+    /// The 1200 x 630 crop link previews show.
+    pub share: String,
 }
 
 /// One published post: `content/posts/<slug>.json`.
@@ -322,6 +353,13 @@ mod tests {
         full.image = Some(PostImage {
             src: "/i.png".into(),
             alt: "A picture".into(),
+            renditions: Some(Renditions {
+                width: 1600,
+                height: 900,
+                srcset: "/p/a-800.jpg 800w, /p/a-1600.jpg 1600w".into(),
+                webp: "/p/a-800.webp 800w, /p/a-1600.webp 1600w".into(),
+                share: "/p/a-share.jpg".into(),
+            }),
         });
         full.in_short = Some("Short.".into());
         full.bsl_video = Some("https://video.example/1".into());
@@ -396,6 +434,7 @@ mod tests {
         written.image = Some(PostImage {
             src: "javascript:alert(1)".into(),
             alt: "A picture".into(),
+            renditions: None,
         });
         let json = serde_json::to_value(&written).unwrap_or_default();
         let read = PostMeta::from_json(&json).unwrap_or_else(|e| panic!("{e}"));

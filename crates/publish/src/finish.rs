@@ -1,12 +1,15 @@
 //! `publish finish`: a page for every route and post, the app's own views rendered from
 //! what `build` published, read back through the app's readers.
 
+use crate::cards::{self, Card};
 use crate::output::{published_file, write};
+use crate::pages::ShareImage;
+use crate::pictures::SHARE_SIZE;
 use crate::{boot, cms, headers, pages, Error};
 use content::address;
 use content::date::PartialDate;
-use content::post::PostIndex;
-use content::site::PublishedSite;
+use content::post::{post_path, PostIndex, PostMeta};
+use content::site::{PublishedSite, SiteConfig};
 use std::fs;
 use std::path::Path;
 
@@ -70,6 +73,7 @@ pub fn finish(
     build: Build,
     built: PartialDate,
     backend: &cms::Backend,
+    cache: &Path,
 ) -> Result<usize, Error> {
     // The sources were read and checked once, by `build`: what it published is read
     // back, the settings and the index here, and the rest by each page's view.
@@ -113,8 +117,37 @@ pub fn finish(
         posts: &published.posts,
     };
     let pages = pages::render_all(filled, out, built).map_err(Error::Pages)?;
-    for page in &pages {
-        let html = pages::fill(&template, &site, page, built).map_err(in_index)?;
+    // Drawing a card takes a moment: both cores draw them.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let chunk = pages.len().div_ceil(workers).max(1);
+    let shares: Vec<Result<ShareImage, Error>> = std::thread::scope(|scope| {
+        let running: Vec<_> = pages
+            .chunks(chunk)
+            .map(|some| {
+                let site = &site;
+                let posts = &published.posts;
+                scope.spawn(move || {
+                    some.iter()
+                        .map(|page| share_image(site, posts, page, out, cache))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .flat_map(|worker| {
+                worker.join().unwrap_or_else(|_| {
+                    vec![Err(Error::output(cache, "drawing a share card failed"))]
+                })
+            })
+            .collect()
+    });
+    if shares.len() != pages.len() {
+        return Err(Error::output(cache, "a share card was lost; build again"));
+    }
+    for (page, share) in pages.iter().zip(shares) {
+        let share = share?;
+        let html = pages::fill(&template, &site, page, built, &share).map_err(in_index)?;
         let path = match page.path.as_str() {
             "/" => out.join("index.html"),
             pages::NOT_FOUND_PATH => out.join("404.html"),
@@ -123,4 +156,48 @@ pub fn finish(
         write(&path, html.as_bytes())?;
     }
     Ok(pages.len())
+}
+
+/// What a link to `page` shows in a preview: a post's lead picture, cropped to the
+/// share size by the build, or else a card drawn from the page's title (a post's with
+/// its category), published into `out`.
+fn share_image(
+    site: &SiteConfig,
+    posts: &[PostMeta],
+    page: &pages::BuiltPage,
+    out: &Path,
+    cache: &Path,
+) -> Result<ShareImage, Error> {
+    let (width, height) = SHARE_SIZE;
+    if let Some((_, Some(image))) = &page.facts.article {
+        if let Some(made) = &image.renditions {
+            return Ok(ShareImage {
+                src: made.share.clone(),
+                width,
+                height,
+                alt: image.alt.clone(),
+                mime: "image/jpeg",
+            });
+        }
+    }
+    let post = posts.iter().find(|p| post_path(&p.slug) == page.path);
+    let title = [&page.facts.title, &site.tagline, &site.name]
+        .into_iter()
+        .find(|t| !t.trim().is_empty())
+        .cloned()
+        .unwrap_or_default();
+    let card = Card {
+        title,
+        kicker: post
+            .and_then(|p| site.category(&p.category))
+            .map(|c| c.name.clone()),
+        site: site.name.clone(),
+    };
+    Ok(ShareImage {
+        src: cards::publish(&card, out, cache)?,
+        width,
+        height,
+        alt: card.alt(),
+        mime: "image/png",
+    })
 }

@@ -104,6 +104,13 @@ pub fn headers_file(csp: &str, hashed_files: &[String], admin_csp: &str) -> Stri
     let mut out = format!(
         "/*\n  Content-Security-Policy: {csp}\n  Strict-Transport-Security: max-age=63072000; includeSubDomains\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n  X-Frame-Options: DENY\n\n/content/*\n  Cache-Control: no-cache\n\n/admin/*\n  ! Content-Security-Policy\n  Content-Security-Policy: {admin_csp}\n  X-Robots-Tag: noindex\n  Cache-Control: no-cache\n\n/images/*\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'none'; sandbox\n"
     );
+    // What the build made of the pictures and the share cards: named by their
+    // content's hash, so a year's cache is safe, and served under the same policy.
+    for made in [crate::pictures::PUBLISHED_PATH, crate::cards::CARDS_PATH] {
+        out.push_str(&format!(
+            "\n{made}/*\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'none'; sandbox\n  Cache-Control: public, max-age=31536000, immutable\n"
+        ));
+    }
     for file in hashed_files {
         out.push_str(&format!(
             "\n/{file}\n  Cache-Control: public, max-age=31536000, immutable\n"

@@ -2,6 +2,7 @@
 //! checked on its own, then the rules across files (the editorial crate's), with every
 //! mistake reported at once, and the media folder's pictures.
 
+use crate::pictures::{self, Upload};
 use crate::{cms, pages, Delivery, Error};
 use content::post::PAGES;
 use content::service::Service;
@@ -137,121 +138,24 @@ fn read_site(content_dir: &Path, delivery: &Delivery) -> Result<content::site::S
     Ok(site)
 }
 
-/// The picture formats the site serves, by what the file begins with (never by its
-/// name alone, which anyone can choose), with the names they may have.
-const PICTURE_FORMATS: [(&str, &[&str]); 5] = [
-    ("JPEG", &["jpg", "jpeg"]),
-    ("PNG", &["png"]),
-    ("GIF", &["gif"]),
-    ("WebP", &["webp"]),
-    ("AVIF", &["avif"]),
-];
-
-/// The format a file's first bytes show, if it is a picture the site serves.
-fn picture_format(head: &[u8]) -> Option<&'static str> {
-    let at = |offset: usize, magic: &[u8]| head.get(offset..offset + magic.len()) == Some(magic);
-    if at(0, &[0xFF, 0xD8, 0xFF]) {
-        Some("JPEG")
-    } else if at(0, b"\x89PNG\r\n\x1a\n") {
-        Some("PNG")
-    } else if at(0, b"GIF87a") || at(0, b"GIF89a") {
-        Some("GIF")
-    } else if at(0, b"RIFF") && at(8, b"WEBP") {
-        Some("WebP")
-    } else if at(4, b"ftypavif") || at(4, b"ftypavis") {
-        Some("AVIF")
-    } else {
-        None
-    }
-}
-
-/// Why a file in the media folder cannot be published, if it cannot: only pictures
-/// of the accepted formats and size, each the format its name says, and no links.
-fn picture_problem(path: &Path, meta: &fs::Metadata) -> Result<Option<String>, Error> {
-    use std::io::Read;
-    if meta.file_type().is_symlink() {
-        return Ok(Some(
-            "is a link to another file, which the site would publish in its place; upload the picture itself".into(),
-        ));
-    }
-    let mut head = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(16).read_to_end(&mut head))
-        .map_err(|e| Error::io(path, e))?;
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let Some(format) = picture_format(&head) else {
-        let formats: Vec<&str> = PICTURE_FORMATS.iter().map(|(name, _)| *name).collect();
-        return Ok(Some(format!(
-            "is not a picture the site serves ({}); only pictures go in the media library, so remove it",
-            formats.join(", ")
-        )));
-    };
-    let named = PICTURE_FORMATS
-        .iter()
-        .any(|(name, exts)| *name == format && exts.contains(&extension.as_str()));
-    if !named {
-        return Ok(Some(format!(
-            "is a {format} picture under another name; upload it again with the name it should have"
-        )));
-    }
-    if meta.len() > cms::MAX_IMAGE_BYTES {
-        return Ok(Some(format!(
-            "is {:.1} MB; a picture may be at most {} KB: make it smaller and upload it again",
-            meta.len() as f64 / 1e6,
-            cms::MAX_IMAGE_BYTES / 1024
-        )));
-    }
-    Ok(None)
-}
-
-/// The site path of every picture in the media folder beside `content/` (none when
-/// there is no such folder), which the content manager uploads into and the site
-/// serves as it is; anything else there is a mistake added to `errors`, naming the file,
-/// and a folder or entry that cannot be read stops the build, named.
-fn pictures(folder: &Path, errors: &mut Vec<SourceError>) -> Result<Vec<String>, Error> {
-    let mut found = Vec::new();
-    let mut pending = vec![folder.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let entries = match fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            // No media folder yet: no pictures.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && dir == folder => continue,
-            Err(e) => return Err(Error::io(&dir, e)),
-        };
-        for entry in entries {
-            let path = entry.map_err(|e| Error::io(&dir, e))?.path();
-            let kind = fs::symlink_metadata(&path).map_err(|e| Error::io(&path, e))?;
-            if kind.is_dir() {
-                pending.push(path);
-                continue;
-            }
-            // Git keeps an empty folder by a placeholder file; it is no picture and harmless.
-            if path.file_name().is_some_and(|n| n == ".gitkeep") {
-                continue;
-            }
-            match picture_problem(&path, &kind)? {
-                Some(problem) => {
-                    errors.push(SourceError::file(path.display().to_string(), problem))
-                }
-                None => {
-                    if let Ok(rest) = path.strip_prefix(folder) {
-                        found.push(format!("{}/{}", cms::MEDIA_PATH, rest.display()));
-                    }
-                }
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
+/// The media folder beside `content_dir`, which the content manager uploads into.
+pub fn media_folder(content_dir: &Path) -> PathBuf {
+    content_dir.join("..").join(cms::MEDIA_FOLDER)
 }
 
 /// Reads every source under `content_dir`, each checked on its own, then the rules
 /// across files, reporting every mistake at once. `publish` is only this file input,
 /// and the output below: the rules are the content crate's.
 pub fn read(content_dir: &Path, delivery: &Delivery) -> Result<Library, Error> {
+    read_with_media(content_dir, delivery).map(|(library, _)| library)
+}
+
+/// [`read`], with the pictures of the media folder that passed their checks, for
+/// [`crate::pictures::publish`] to make light.
+pub fn read_with_media(
+    content_dir: &Path,
+    delivery: &Delivery,
+) -> Result<(Library, Vec<Upload>), Error> {
     let site = read_site(content_dir, delivery)?;
     let mut errors = Vec::new();
     let post_files = markdown_files(&content_dir.join("posts"), &mut errors)?;
@@ -287,8 +191,9 @@ pub fn read(content_dir: &Path, delivery: &Delivery) -> Result<Library, Error> {
         load_timeline,
     )?;
     let members = read_one(&content_dir.join("members.toml"), &mut errors, load_members)?;
+    let uploads = pictures::scan(&media_folder(content_dir), &mut errors)?;
     let shelf = Shelf {
-        pictures: pictures(&content_dir.join("..").join(cms::MEDIA_FOLDER), &mut errors)?,
+        pictures: uploads.iter().map(|u| u.address.clone()).collect(),
         routes: pages::fixed_routes(),
         site,
         post_files: post_files.iter().map(|f| stem(f)).collect(),
@@ -297,7 +202,7 @@ pub fn read(content_dir: &Path, delivery: &Delivery) -> Result<Library, Error> {
         timeline,
         members,
     };
-    Ok(Library::assemble(shelf, errors)?)
+    Ok((Library::assemble(shelf, errors)?, uploads))
 }
 
 /// What a coalition replaces before launch (sample members, a placeholder contact

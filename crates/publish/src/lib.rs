@@ -5,6 +5,7 @@
 //! settings are read once, by `main` ([`Settings`]).
 
 pub mod boot;
+pub mod cards;
 pub mod cms;
 mod error;
 pub mod feeds;
@@ -13,10 +14,11 @@ pub mod headers;
 mod input;
 mod output;
 pub mod pages;
+pub mod pictures;
 mod settings;
 
 pub use error::{annotation, Error};
 pub use finish::{build_date, finish, Build};
-pub use input::{before_launch, read, MAX_SOURCE_BYTES};
+pub use input::{before_launch, media_folder, read, read_with_media, MAX_SOURCE_BYTES};
 pub use output::{netlify_form, published_file, schemas, write_all, MAX_OUTPUT_BYTES};
 pub use settings::{Delivery, Settings};

@@ -32,18 +32,32 @@ fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let ms = || started.elapsed().as_millis();
     let result = match args.first().map(String::as_str) {
-        Some("build") => publish::read(&content_dir, &settings.delivery).and_then(|library| {
-            let files = publish::write_all(&library, &out, &settings.cms)?;
-            say_before_launch(&publish::before_launch(&content_dir)?, settings.in_workflow);
-            Ok(format!(
-                "{} posts checked, {} files written to {}",
-                library.posts.len(),
-                files.len(),
-                out.display()
-            ))
-        }),
-        Some("finish") => publish::finish(&out, settings.build, settings.built, &settings.cms)
-            .map(|count| format!("{count} pages written to {}", out.display())),
+        Some("build") => publish::read_with_media(&content_dir, &settings.delivery).and_then(
+            |(mut library, uploads)| {
+                let pictures = publish::pictures::publish(
+                    &uploads,
+                    &out,
+                    &settings.picture_cache,
+                    &mut library,
+                )?;
+                let files = publish::write_all(&library, &out, &settings.cms)?;
+                say_before_launch(&publish::before_launch(&content_dir)?, settings.in_workflow);
+                Ok(format!(
+                    "{} posts checked, {pictures} pictures and {} files written to {}",
+                    library.posts.len(),
+                    files.len(),
+                    out.display()
+                ))
+            },
+        ),
+        Some("finish") => publish::finish(
+            &out,
+            settings.build,
+            settings.built,
+            &settings.cms,
+            &settings.picture_cache,
+        )
+        .map(|count| format!("{count} pages written to {}", out.display())),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

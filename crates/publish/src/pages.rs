@@ -156,7 +156,26 @@ pub fn render_all(
     }
 }
 
-fn head_tags(site: &SiteConfig, page: &BuiltPage, built: PartialDate) -> String {
+/// The picture a link preview shows for a page, as the head tags name it.
+pub struct ShareImage {
+    /// The site path of the picture.
+    pub src: String,
+    /// Its width in pixels.
+    pub width: u32,
+    /// Its height in pixels.
+    pub height: u32,
+    /// The words that stand in for it.
+    pub alt: String,
+    /// Its media type.
+    pub mime: &'static str,
+}
+
+fn head_tags(
+    site: &SiteConfig,
+    page: &BuiltPage,
+    built: PartialDate,
+    share: &ShareImage,
+) -> String {
     let facts = &page.facts;
     let base = site.base_url.trim_end_matches('/');
     let url = format!("{base}{}", if page.path == "/" { "/" } else { &page.path });
@@ -175,38 +194,33 @@ fn head_tags(site: &SiteConfig, page: &BuiltPage, built: PartialDate) -> String 
         format!("<meta name=\"twitter:title\" content=\"{title}\">"),
         format!("<meta name=\"twitter:description\" content=\"{description}\">"),
     ];
-    let mut card = "summary";
-    if let Some((date, image)) = &facts.article {
+    if let Some((date, _)) = &facts.article {
         tags.push(format!(
             "<meta property=\"article:published_time\" content=\"{}T00:00:00Z\">",
             date.iso()
         ));
-        if let Some(image) = image {
-            let src = if image.src.starts_with('/') {
-                format!("{base}{}", image.src)
-            } else {
-                image.src.clone()
-            };
-            tags.push(format!(
-                "<meta property=\"og:image\" content=\"{}\">",
-                escape(&src)
-            ));
-            tags.push(format!(
-                "<meta property=\"og:image:alt\" content=\"{}\">",
-                escape(&image.alt)
-            ));
-            tags.push(format!(
-                "<meta name=\"twitter:image\" content=\"{}\">",
-                escape(&src)
-            ));
-            tags.push(format!(
-                "<meta name=\"twitter:image:alt\" content=\"{}\">",
-                escape(&image.alt)
-            ));
-            card = "summary_large_image";
-        }
     }
-    tags.push(format!("<meta name=\"twitter:card\" content=\"{card}\">"));
+    let image = escape(&format!("{base}{}", share.src));
+    let alt = escape(&share.alt);
+    tags.extend([
+        format!("<meta property=\"og:image\" content=\"{image}\">"),
+        format!(
+            "<meta property=\"og:image:type\" content=\"{}\">",
+            share.mime
+        ),
+        format!(
+            "<meta property=\"og:image:width\" content=\"{}\">",
+            share.width
+        ),
+        format!(
+            "<meta property=\"og:image:height\" content=\"{}\">",
+            share.height
+        ),
+        format!("<meta property=\"og:image:alt\" content=\"{alt}\">"),
+        format!("<meta name=\"twitter:image\" content=\"{image}\">"),
+        format!("<meta name=\"twitter:image:alt\" content=\"{alt}\">"),
+    ]);
+    tags.push("<meta name=\"twitter:card\" content=\"summary_large_image\">".to_string());
     if !facts.filters.is_empty() {
         // Read by prefs.js before the first paint: see `PageFacts::filters`.
         tags.push(format!(
@@ -240,6 +254,7 @@ pub fn fill(
     site: &SiteConfig,
     page: &BuiltPage,
     built: PartialDate,
+    share: &ShareImage,
 ) -> Result<String, String> {
     let head_start = template
         .find("<title>")
@@ -254,7 +269,7 @@ pub fn fill(
     }
     let mut html = String::with_capacity(template.len() + page.html.len() + 4096);
     html.push_str(&template[..head_start]);
-    html.push_str(&head_tags(site, page, built));
+    html.push_str(&head_tags(site, page, built, share));
     html.push('\n');
     html.push_str(&template[head_end..]);
     Ok(html.replacen(app, &format!("<div id=\"app\">{}</div>", page.html), 1))

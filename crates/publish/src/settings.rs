@@ -34,6 +34,9 @@ pub struct Settings {
     pub built: PartialDate,
     /// True in a GitHub Actions run, where annotations reach the editor's change.
     pub in_workflow: bool,
+    /// Where the pictures and share cards made are kept between builds
+    /// (`PICTURE_CACHE`, else `target/picture-cache`), so a rebuild remakes none.
+    pub picture_cache: PathBuf,
 }
 
 impl Settings {
@@ -67,6 +70,8 @@ impl Settings {
             },
             built: build_date(set("BUILD_DATE"))?,
             in_workflow: set("GITHUB_ACTIONS").is_some_and(|v| v == "true"),
+            picture_cache: set("PICTURE_CACHE")
+                .map_or_else(|| "target/picture-cache".into(), PathBuf::from),
         })
     }
 }

@@ -94,7 +94,8 @@ fn finish_writes_a_readable_page_for_every_route_and_post() {
             &empty,
             publish::Build::Release,
             today(),
-            &Default::default()
+            &Default::default(),
+            &picture_cache()
         )
         .is_err(),
         "no index.html is an error"

@@ -15,22 +15,24 @@ fn media(content: &Path) -> std::path::PathBuf {
     dir
 }
 
-const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F', 0];
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
 
 #[test]
 fn only_pictures_of_the_accepted_kinds_and_size_are_published_from_the_media_folder() {
     let content = copy_of_content("media");
     let dir = media(&content);
-    fs::write(dir.join("photo.jpg"), JPEG).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(dir.join("photo.jpg"), small_jpeg()).unwrap_or_else(|e| panic!("{e}"));
     fs::write(dir.join("photo.js"), "alert(document.cookie)").unwrap_or_else(|e| panic!("{e}"));
     fs::write(dir.join("gallery.html"), "<script>steal()</script>")
         .unwrap_or_else(|e| panic!("{e}"));
     fs::write(dir.join("drawing.svg"), "<svg onload=alert(1)/>").unwrap_or_else(|e| panic!("{e}"));
     fs::write(dir.join("renamed.jpg"), PNG).unwrap_or_else(|e| panic!("{e}"));
-    let mut big = JPEG.to_vec();
-    big.resize(3 * 1024 * 1024, 0);
+    let mut big = small_jpeg();
+    big.resize(21 * 1024 * 1024, 0);
     fs::write(dir.join("huge.jpg"), big).unwrap_or_else(|e| panic!("{e}"));
+    let mut gif = b"GIF89a\x01\0\x01\0\0\0\0".to_vec();
+    gif.resize(600 * 1024, 0);
+    fs::write(dir.join("long.gif"), gif).unwrap_or_else(|e| panic!("{e}"));
     std::os::unix::fs::symlink("/etc/passwd", dir.join("link.png"))
         .unwrap_or_else(|e| panic!("{e}"));
     let messages = problems(&content);
@@ -46,13 +48,14 @@ fn only_pictures_of_the_accepted_kinds_and_size_are_published_from_the_media_fol
     about("gallery.html", "is not a picture the site serves");
     about("drawing.svg", "is not a picture the site serves");
     about("renamed.jpg", "is a PNG picture under another name");
-    about("huge.jpg", "a picture may be at most 500 KB");
+    about("huge.jpg", "a JPEG picture may be at most 20 MB");
+    about("long.gif", "a GIF picture may be at most 500 KB");
     about("link.png", "is a link to another file");
     assert!(
         !messages.iter().any(|m| m.contains("photo.jpg")),
         "a real picture passes: {messages:?}"
     );
-    assert_eq!(messages.len(), 6, "{messages:?}");
+    assert_eq!(messages.len(), 7, "{messages:?}");
 }
 
 #[test]

@@ -140,6 +140,7 @@ mod tests {
         m.image = Some(PostImage {
             src: "javascript:alert(1)".into(),
             alt: " ".into(),
+            renditions: None,
         });
         m.in_short = Some(" ".into());
         m.bsl_video = Some("http://video.example".into());

@@ -93,6 +93,7 @@ pub fn run_build(content: &Path, out: &Path, env: &[(&str, &str)]) -> std::proce
         .arg(content)
         .arg("--out")
         .arg(out)
+        .env("PICTURE_CACHE", picture_cache())
         .envs(env.iter().copied())
         .output()
         .unwrap_or_else(|e| panic!("expected the publish binary to run: {e}"))
@@ -107,12 +108,20 @@ pub fn finished(
     build: publish::Build,
 ) -> (PathBuf, Result<usize, publish::Error>) {
     let out = scratch(name);
-    let publication =
-        publish::read(content, &Default::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    let (mut publication, uploads) =
+        publish::read_with_media(content, &Default::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    publish::pictures::publish(&uploads, &out, &picture_cache(), &mut publication)
+        .unwrap_or_else(|e| panic!("{e}"));
     publish::write_all(&publication, &out, &Default::default()).unwrap_or_else(|e| panic!("{e}"));
     fs::write(out.join("index.html"), template).unwrap_or_else(|e| panic!("{e}"));
-    let result = publish::finish(&out, build, today(), &Default::default());
+    let result = publish::finish(&out, build, today(), &Default::default(), &picture_cache());
     (out, result)
+}
+
+/// The tests' cache of pictures and share cards, shared: what is kept is named by its
+/// content, so one test's work is another's cache hit.
+pub fn picture_cache() -> PathBuf {
+    std::env::temp_dir().join("publish-tests-picture-cache")
 }
 
 pub const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<title>x</title>\n<meta name=\"description\" content=\"\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n<script type=\"module\">import init from '/app.js';\nawait init({ module_or_path: '/app_bg.wasm' });</script>\n<link rel=\"preload\" href=\"/app_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-x\" as=\"fetch\" type=\"application/wasm\"></head>\n<body>\n<div id=\"app\"></div>\n</body>\n</html>\n";
@@ -130,10 +139,16 @@ pub fn built_once(name: &str) -> PathBuf {
 
 /// What `finish` says about the build in `out`, a line each.
 pub fn finish_problems(out: &Path) -> Vec<String> {
-    publish::finish(out, publish::Build::Release, today(), &Default::default())
-        .err()
-        .map(|e| e.lines())
-        .unwrap_or_default()
+    publish::finish(
+        out,
+        publish::Build::Release,
+        today(),
+        &Default::default(),
+        &picture_cache(),
+    )
+    .err()
+    .map(|e| e.lines())
+    .unwrap_or_default()
 }
 
 /// Writes `n` made-up posts into a copy of the shipped content, as the scale check does.
@@ -167,4 +182,25 @@ pub fn preloads(page: &str) -> Vec<String> {
         })
         .map(|files| files.split(' ').map(str::to_string).collect())
         .unwrap_or_default()
+}
+
+/// A real JPEG of a few pixels, as small as a picture gets.
+pub fn small_jpeg() -> Vec<u8> {
+    jpeg_of(8, 6)
+}
+
+/// A JPEG `width` × `height` pixels of a smooth gradient, as a camera's photo compresses.
+pub fn jpeg_of(width: u32, height: u32) -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([
+            (x * 255 / width.max(1)) as u8,
+            (y * 255 / height.max(1)) as u8,
+            ((x + y) % 256) as u8,
+        ])
+    });
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 92)
+        .encode_image(&picture)
+        .unwrap_or_else(|e| panic!("{e}"));
+    bytes
 }
