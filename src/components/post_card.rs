@@ -45,7 +45,7 @@ pub fn PostCard(
     view! {
         <article class="post-card">
             {heading}
-            {post.image.map(|image| view! { <LeadPicture image sizes=CARD_SIZES /> })}
+            {post.image.map(|image| view! { <LeadPicture image sizes=CARD_SIZES loading="lazy" priority="auto" /> })}
             <p class="post-meta">
                 <DateTime date=post.date />
                 " · "

@@ -85,7 +85,7 @@ fn Article(post: Post) -> impl IntoView {
                 {meta
                     .image
                     .clone()
-                    .map(|image| view! { <LeadPicture image sizes=LEAD_SIZES first=true /> })}
+                    .map(|image| view! { <LeadPicture image sizes=LEAD_SIZES loading="eager" priority="high" /> })}
             </header>
             {meta
                 .in_short

@@ -143,7 +143,9 @@ impl PostMeta {
 #[cfg_attr(feature = "schema", schemars(extend("required" = ["src", "alt"])))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostImage {
-    /// A site-relative path or an https address.
+    /// A photo or picture uploaded here (JPEG, PNG or WebP, up to 20 MB, straight from a
+    /// camera or phone): the site makes the sizes each screen needs and removes camera
+    /// data such as where it was taken.
     #[cfg_attr(feature = "schema", schemars(title = "Picture", extend("x-widget" = "image")))]
     #[serde(default)]
     pub src: String,

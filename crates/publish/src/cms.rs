@@ -8,10 +8,6 @@ use editorial::library::Library;
 use editorial::source::EditorSchemas;
 use serde_json::{json, Map, Value};
 
-/// The largest picture an editor can upload, in bytes: a phone photo is larger, a
-/// picture for a page on a phone needs no more.
-pub const MAX_IMAGE_BYTES: u64 = 500 * 1024;
-
 /// Where uploaded pictures go in the repository.
 pub const MEDIA_FOLDER: &str = "public/images";
 
@@ -266,7 +262,7 @@ fn field(
             set("choose_url", json!(false));
             set(
                 "media_library",
-                json!({ "config": { "max_file_size": MAX_IMAGE_BYTES, "multiple": false } }),
+                json!({ "config": { "max_file_size": crate::pictures::MAX_UPLOAD_BYTES, "multiple": false } }),
             );
         }
         (_, Some(widget), _) => set("widget", json!(widget)),

@@ -4,7 +4,6 @@
 //! data (where it was taken included) reaches the site. Work is kept per content hash
 //! in a cache folder, so a rebuild with nothing new encodes nothing.
 
-use crate::output::write;
 use crate::{cms, Error};
 use content::post::Renditions;
 use editorial::library::Library;
@@ -24,9 +23,6 @@ pub const WIDTHS: [u32; 4] = [400, 800, 1200, 1600];
 
 /// The largest photo an editor may upload: a phone camera's photo is 3 to 6 MB.
 pub const MAX_UPLOAD_BYTES: u64 = 20 * 1024 * 1024;
-
-/// The largest GIF, which is served as uploaded (so its animation plays).
-pub const MAX_ANIMATION_BYTES: u64 = 500 * 1024;
 
 /// The most pixels a picture may have: a 50-megapixel camera's photo fits, while a
 /// small file claiming more (a decompression bomb) is refused before it is decoded.
@@ -54,13 +50,11 @@ pub enum Format {
     Png,
     /// What many phones and websites save.
     WebP,
-    /// An animation, served as it was uploaded.
-    Gif,
 }
 
 impl Format {
     /// Every format, in the order messages list them.
-    pub const ALL: [Format; 4] = [Format::Jpeg, Format::Png, Format::WebP, Format::Gif];
+    pub const ALL: [Format; 3] = [Format::Jpeg, Format::Png, Format::WebP];
 
     /// Its name, as editors know it.
     pub fn name(self) -> &'static str {
@@ -68,7 +62,6 @@ impl Format {
             Format::Jpeg => "JPEG",
             Format::Png => "PNG",
             Format::WebP => "WebP",
-            Format::Gif => "GIF",
         }
     }
 
@@ -78,7 +71,6 @@ impl Format {
             Format::Jpeg => &["jpg", "jpeg"],
             Format::Png => &["png"],
             Format::WebP => &["webp"],
-            Format::Gif => &["gif"],
         }
     }
 
@@ -87,7 +79,6 @@ impl Format {
             Format::Jpeg => ImageFormat::Jpeg,
             Format::Png => ImageFormat::Png,
             Format::WebP => ImageFormat::WebP,
-            Format::Gif => ImageFormat::Gif,
         }
     }
 
@@ -105,6 +96,8 @@ enum Sniffed {
     Heic,
     /// AVIF: its decoders need a C library this build does not carry.
     Avif,
+    /// An animation, which would play with no way to pause it (WCAG 2.2.2).
+    Gif,
     Other,
 }
 
@@ -116,7 +109,7 @@ fn sniff(head: &[u8]) -> Sniffed {
     } else if at(0, b"\x89PNG\r\n\x1a\n") {
         Sniffed::Picture(Format::Png)
     } else if at(0, b"GIF87a") || at(0, b"GIF89a") {
-        Sniffed::Picture(Format::Gif)
+        Sniffed::Gif
     } else if at(0, b"RIFF") && at(8, b"WEBP") {
         Sniffed::Picture(Format::WebP)
     } else if at(4, b"ftyp") && (brand == b"avif" || brand == b"avis") {
@@ -163,6 +156,10 @@ fn check(file: &Path, meta: &fs::Metadata) -> Result<Result<Format, String>, Err
             "is an HEIC photo (as an iPhone saves them), which the build cannot read; upload it as JPEG instead (on the iPhone: Settings, Camera, Formats, Most Compatible), or as one of: {}",
             Format::list()
         ))),
+        Sniffed::Gif => return Ok(Err(format!(
+            "is a GIF, which would play on the page with no way to pause it, and some readers cannot cope with moving pictures; upload a still picture as one of: {}",
+            Format::list()
+        ))),
         Sniffed::Avif => return Ok(Err(format!(
             "is an AVIF picture, which the build cannot read; upload it as one of: {}",
             Format::list()
@@ -183,21 +180,11 @@ fn check(file: &Path, meta: &fs::Metadata) -> Result<Result<Format, String>, Err
             format.extensions()[0]
         )));
     }
-    let most = if format == Format::Gif {
-        MAX_ANIMATION_BYTES
-    } else {
-        MAX_UPLOAD_BYTES
-    };
-    if meta.len() > most {
+    if meta.len() > MAX_UPLOAD_BYTES {
         return Ok(Err(format!(
-            "is {:.1} MB; a {} picture may be at most {}: make it smaller and upload it again",
+            "is {:.1} MB; a picture may be at most {} MB: make it smaller and upload it again",
             meta.len() as f64 / 1e6,
-            format.name(),
-            if most >= 1024 * 1024 {
-                format!("{} MB", most / (1024 * 1024))
-            } else {
-                format!("{} KB", most / 1024)
-            }
+            MAX_UPLOAD_BYTES / (1024 * 1024)
         )));
     }
     // The header alone: a picture is never decoded before its size is known.
@@ -402,7 +389,10 @@ fn make(bytes: &[u8], format: Format, dir: &Path) -> Result<Made, String> {
         return Err(damaged(format));
     }
     let picture = decode(bytes, format)?;
-    let alpha = picture.color().has_alpha();
+    // Transparency only where a pixel has some: a screenshot is saved with an alpha
+    // channel it never uses, and would otherwise be published as PNG.
+    let alpha = picture.color().has_alpha()
+        && picture.to_rgba8().pixels().any(|pixel| pixel.0[3] < u8::MAX);
     let (width, height) = (picture.width(), picture.height());
     let made = Made {
         width: width.min(WIDTHS[WIDTHS.len() - 1]),
@@ -526,8 +516,8 @@ fn publish_one(upload: &Upload, out: &Path, cache: &Path) -> Result<Renditions, 
     })
 }
 
-/// Publishes every upload into `out`: each photo at the widths a screen needs (made
-/// once per content, kept in `cache`), each GIF as it was uploaded; and gives every
+/// Publishes every upload into `out` at the widths a screen needs (made once per
+/// content, kept in `cache`), and gives every
 /// post whose lead picture is one of them its renditions. A picture that cannot be
 /// read stops the build, named. Returns how many pictures were published.
 pub fn publish(
@@ -537,11 +527,7 @@ pub fn publish(
     library: &mut Library,
 ) -> Result<usize, Error> {
     fs::create_dir_all(cache).map_err(|e| Error::io(cache, e))?;
-    let photos: Vec<&Upload> = uploads.iter().filter(|u| u.format != Format::Gif).collect();
-    for gif in uploads.iter().filter(|u| u.format == Format::Gif) {
-        let bytes = fs::read(&gif.file).map_err(|e| Error::io(&gif.file, e))?;
-        write(&crate::published_file(out, &gif.address), &bytes)?;
-    }
+    let photos: Vec<&Upload> = uploads.iter().collect();
     // Both cores: a camera's photo takes a while to decode and resize.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     let next = std::sync::atomic::AtomicUsize::new(0);

@@ -232,5 +232,9 @@ fn the_cms_can_edit_every_field_the_content_uses_and_offers_every_closed_list() 
         .find(|f| f["name"] == "src")
         .cloned()
         .unwrap_or_default();
-    assert_eq!(src["media_library"]["config"]["max_file_size"], 500 * 1024);
+    assert_eq!(
+        src["media_library"]["config"]["max_file_size"],
+        20 * 1024 * 1024,
+        "a camera's photo as it comes"
+    );
 }
