@@ -27,11 +27,11 @@ build-e2e: setup
 	SIGNUP_SERVICE=formspree SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) trunk build --release --offline
 	PUBLISH_CONTENT=tests/fixtures/content SIGNUP_SERVICE=formspree SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) \
 		CMS_LOCAL_BACKEND=true trunk build --release --offline --dist dist-own
-	node tests/fixtures/site.mjs target/fixture-content 16 --no-conveners
-	PUBLISH_CONTENT=target/fixture-content SIGNUP_SERVICE=netlify \
+	node tests/fixtures/site.mjs target/fixture-site/content 16 --no-conveners
+	PUBLISH_CONTENT=target/fixture-site/content SIGNUP_SERVICE=netlify \
 		trunk build --release --offline --dist dist-fixture
-	node tests/fixtures/edit-content.mjs target/edited-content
-	PUBLISH_CONTENT=target/edited-content SIGNUP_SERVICE=formspree SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) \
+	node tests/fixtures/edit-content.mjs target/edited-site/content
+	PUBLISH_CONTENT=target/edited-site/content SIGNUP_SERVICE=formspree SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) \
 		trunk build --release --offline --dist dist-edited
 
 lint:

@@ -392,7 +392,10 @@ fn make(bytes: &[u8], format: Format, dir: &Path) -> Result<Made, String> {
     // Transparency only where a pixel has some: a screenshot is saved with an alpha
     // channel it never uses, and would otherwise be published as PNG.
     let alpha = picture.color().has_alpha()
-        && picture.to_rgba8().pixels().any(|pixel| pixel.0[3] < u8::MAX);
+        && picture
+            .to_rgba8()
+            .pixels()
+            .any(|pixel| pixel.0[3] < u8::MAX);
     let (width, height) = (picture.width(), picture.height());
     let made = Made {
         width: width.min(WIDTHS[WIDTHS.len() - 1]),

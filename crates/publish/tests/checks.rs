@@ -319,7 +319,7 @@ fn input_an_editor_cannot_see_is_named_with_its_file_and_line() {
     fs::write(content.join("pages/about.txt"), "x").unwrap_or_else(|e| panic!("{e}"));
     let messages = problems(&content);
     let expected = [
-        "first-anniversary.md:11:36: an invisible control character U+000B (a vertical tab), often pasted from a word processor; delete it and type the text again",
+        "first-anniversary.md:12:36: an invisible control character U+000B (a vertical tab), often pasted from a word processor; delete it and type the text again",
         "posts/news.MD: only Markdown files ending .md belong in this folder; rename it to news.md, or move it out",
         "pages/about.txt: only Markdown files ending .md belong in this folder; rename it to about.md, or move it out",
     ];

@@ -45,10 +45,8 @@ fn with_lead_picture(test: &str, name: &str, picture: &[u8]) -> PathBuf {
     fs::write(media.join(name), picture).unwrap_or_else(|e| panic!("{e}"));
     edit(
         &content.join("posts/first-anniversary.md"),
-        "+++\n",
-        &format!(
-            "+++\nimage = {{ src = \"/images/{name}\", alt = \"Therapists at the launch\" }}\n"
-        ),
+        "/images/gathering.png",
+        &format!("/images/{name}"),
     );
     content
 }
@@ -252,8 +250,8 @@ fn hostile_pictures_are_refused_naming_the_file() {
     // A lead picture from outside the media folder.
     edit(
         &content.join("posts/first-anniversary.md"),
-        "+++\n",
-        "+++\nimage = { src = \"/images/../content/site.toml\", alt = \"Settings\" }\n",
+        "/images/gathering.png",
+        "/images/../content/site.toml",
     );
     let messages = problems(&content);
     let about = |file: &str, words: &str| {

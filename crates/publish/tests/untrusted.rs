@@ -227,6 +227,7 @@ fn a_media_folder_that_cannot_be_read_stops_the_build_naming_it() {
     let public = content.join("../public");
     fs::create_dir_all(&public).unwrap_or_else(|e| panic!("{e}"));
     // A file where the folder of pictures belongs: nothing in it can be listed.
+    let _ = fs::remove_dir_all(public.join("images"));
     fs::write(public.join("images"), "not a folder").unwrap_or_else(|e| panic!("{e}"));
     let said = publish::read(&content, &Default::default())
         .err()

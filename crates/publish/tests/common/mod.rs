@@ -47,6 +47,14 @@ pub fn copy_of_content(name: &str) -> PathBuf {
         let file = format!("pages/{slug}.md");
         fs::copy(from.join(&file), dir.join(&file)).unwrap_or_else(|e| panic!("{e}"));
     }
+    let media = dir.join("../public/images");
+    fs::create_dir_all(&media).unwrap_or_else(|e| panic!("{e}"));
+    for entry in fs::read_dir(from.join("../public/images"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+    {
+        fs::copy(entry.path(), media.join(entry.file_name())).unwrap_or_else(|e| panic!("{e}"));
+    }
     for entry in fs::read_dir(from.join("posts"))
         .unwrap_or_else(|e| panic!("{e}"))
         .flatten()
