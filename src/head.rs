@@ -5,6 +5,10 @@
 use content::date::PartialDate;
 use content::post::PostImage;
 
+/// How wide a post's lead picture shows: the post header's measure, or the screen.
+/// The post's view says it, and the built page's head preloads the picture for it.
+pub const LEAD_PICTURE_SIZES: &str = "(min-width: 44rem) 42rem, 100vw";
+
 /// The facts a page's head carries, as the page's own view states them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PageFacts {

@@ -4,36 +4,28 @@
 use content::post::PostImage;
 use leptos::prelude::*;
 
-/// The lead picture: WebP where the browser takes it, JPEG or PNG otherwise, each at
-/// the widths the build made, with its shape known before a byte arrives. A picture
-/// the build did not make (from JSON written elsewhere) is left out.
-#[component]
-pub fn LeadPicture(
-    /// The picture, with the renditions the build made of it.
-    image: PostImage,
-    /// How wide it shows, as the `sizes` attribute says it.
-    sizes: &'static str,
-    /// `eager` for the picture at the top of a post, else `lazy`.
-    loading: &'static str,
-    /// `high` for the picture at the top of a post, which the reader sees first.
-    priority: &'static str,
-) -> impl IntoView {
-    image.renditions.map(|made| {
-        view! {
-            <picture class="lead-picture">
-                <source type="image/webp" srcset=made.webp sizes=sizes />
-                <img
-                    src=image.src
-                    alt=image.alt
-                    srcset=made.srcset
-                    sizes=sizes
-                    width=made.width
-                    height=made.height
-                    loading=loading
-                    fetchpriority=priority
-                    decoding="async"
-                />
-            </picture>
-        }
-    })
+/// The lead picture: WebP at the widths the build made, or else one JPEG or PNG a
+/// phone's width (`src`), with its shape known before a byte arrives. A picture
+/// the build did not make (from JSON written elsewhere) is left out. `sizes` says how
+/// wide it shows; `loading` is `eager` for the picture at the top of a post (which the
+/// built page's head also preloads, first), else `lazy`.
+pub fn lead_picture(image: PostImage, sizes: &'static str, loading: &'static str) -> AnyView {
+    // Erased once here, rather than in the type of every view that shows it.
+    image
+        .renditions
+        .map(|made| {
+            view! {
+                <picture>
+                    <source type="image/webp" srcset=made.webp sizes=sizes />
+                    <img
+                        src=image.src
+                        alt=image.alt
+                        width=made.width
+                        height=made.height
+                        loading=loading
+                    />
+                </picture>
+            }
+        })
+        .into_any()
 }

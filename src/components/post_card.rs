@@ -1,7 +1,7 @@
 //! A post's summary as the blog index and the home page list it.
 
 use crate::components::document::DateTime;
-use crate::components::picture::LeadPicture;
+use crate::components::picture::lead_picture;
 use crate::state::use_site;
 use content::blog::BlogQuery;
 use content::post::{post_path, PostMeta};
@@ -24,7 +24,7 @@ pub fn CategoryLink(
     view! { <a href=href>{name}</a> }
 }
 
-/// How wide a card's picture shows: the stylesheet's `.post-card .lead-picture`.
+/// How wide a card's picture shows: the stylesheet's `.post-card picture img`.
 const CARD_SIZES: &str = "(min-width: 22rem) 20rem, 100vw";
 
 /// Title link, date, category, reading time and summary; `level` keeps the heading order right where it is used.
@@ -45,7 +45,7 @@ pub fn PostCard(
     view! {
         <article class="post-card">
             {heading}
-            {post.image.map(|image| view! { <LeadPicture image sizes=CARD_SIZES loading="lazy" priority="auto" /> })}
+            {post.image.map(|image| lead_picture(image, CARD_SIZES, "lazy"))}
             <p class="post-meta">
                 <DateTime date=post.date />
                 " · "

@@ -3,7 +3,7 @@
 use crate::components::document::{DateTime, Document};
 use crate::components::loader::failed;
 use crate::components::page_heading::PageHeading;
-use crate::components::picture::LeadPicture;
+use crate::components::picture::lead_picture;
 use crate::components::post_card::CategoryLink;
 use crate::components::skeleton::PostSkeleton;
 use crate::source::ContentFile;
@@ -13,9 +13,6 @@ use content::post::{post_path, share_links, Post, PostLink};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-
-/// How wide a post's lead picture shows: the post header's measure, or the screen.
-const LEAD_SIZES: &str = "(min-width: 44rem) 42rem, 100vw";
 
 /// Shows a post, "post not found" for an unknown slug, or the error panel.
 #[component]
@@ -66,8 +63,9 @@ fn PostNotFound() -> impl IntoView {
 /// The post itself: title, date, category, author, body, tags, sharing and neighbours.
 #[component]
 fn Article(post: Post) -> impl IntoView {
-    let meta = post.meta;
+    let mut meta = post.meta;
     crate::head::state(|facts| facts.article = Some((meta.date, meta.image.clone())));
+    let image = meta.image.take();
     let tags = meta.tags.clone();
     let (slug, title) = (meta.slug.clone(), meta.title.clone());
     view! {
@@ -82,10 +80,7 @@ fn Article(post: Post) -> impl IntoView {
                     " · Posted in " <CategoryLink slug=meta.category.clone() /> " · " {meta.author.clone()}
                     " · " {format!("{} min read", meta.reading_minutes)}
                 </p>
-                {meta
-                    .image
-                    .clone()
-                    .map(|image| view! { <LeadPicture image sizes=LEAD_SIZES loading="eager" priority="high" /> })}
+                {image.map(|image| lead_picture(image, crate::head::LEAD_PICTURE_SIZES, "eager"))}
             </header>
             {meta
                 .in_short

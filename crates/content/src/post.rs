@@ -112,15 +112,9 @@ impl PostMeta {
                     Ok(PostImage {
                         src: image.needed("src")?,
                         alt: image.needed("alt")?,
-                        renditions: image.object("renditions", |r| {
-                            Ok(Renditions {
-                                width: r.number("width")?,
-                                height: r.number("height")?,
-                                srcset: r.needed("srcset")?,
-                                webp: r.needed("webp")?,
-                                share: r.needed("share")?,
-                            })
-                        })?,
+                        // What the build made, or nothing: a picture whose sizes cannot be
+                        // read is left out, never the post.
+                        renditions: image.get("renditions").and_then(Renditions::from_json),
                     })
                 })?
                 // The link policy again, since the JSON may come from elsewhere.
@@ -161,7 +155,8 @@ pub struct PostImage {
 }
 
 /// An uploaded picture as the build published it: its shape, so the page keeps its
-/// place while it loads, and the widths a browser chooses from.
+/// place while it loads, and the widths a browser chooses from (the post's `src` is
+/// then a JPEG or PNG a phone's width, for a browser that takes no WebP).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Renditions {
@@ -169,12 +164,20 @@ pub struct Renditions {
     pub width: u32,
     /// The widest rendition's height in pixels.
     pub height: u32,
-    /// JPEG (or PNG, for a picture with transparency) at each width, as `srcset`.
-    pub srcset: String,
     /// WebP at each width, as `srcset`: what every current browser takes.
     pub webp: String,
-    /// The 1200 x 630 crop link previews show.
-    pub share: String,
+}
+
+impl Renditions {
+    /// Reads what the build wrote; `None` for anything else.
+    fn from_json(value: &serde_json::Value) -> Option<Self> {
+        let number = |key: &str| u32::try_from(value.get(key)?.as_u64()?).ok();
+        Some(Renditions {
+            width: number("width")?,
+            height: number("height")?,
+            webp: value.get("webp")?.as_str()?.to_string(),
+        })
+    }
 }
 
 /// One published post: `content/posts/<slug>.json`.
@@ -358,9 +361,7 @@ mod tests {
             renditions: Some(Renditions {
                 width: 1600,
                 height: 900,
-                srcset: "/p/a-800.jpg 800w, /p/a-1600.jpg 1600w".into(),
                 webp: "/p/a-800.webp 800w, /p/a-1600.webp 1600w".into(),
-                share: "/p/a-share.jpg".into(),
             }),
         });
         full.in_short = Some("Short.".into());

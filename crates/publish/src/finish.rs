@@ -4,7 +4,7 @@
 use crate::cards::{self, Card};
 use crate::output::{published_file, write};
 use crate::pages::ShareImage;
-use crate::pictures::SHARE_SIZE;
+use crate::pictures::{self, SHARE_SIZE};
 use crate::{boot, cms, headers, pages, Error};
 use content::address;
 use content::date::PartialDate;
@@ -170,9 +170,9 @@ fn share_image(
 ) -> Result<ShareImage, Error> {
     let (width, height) = SHARE_SIZE;
     if let Some((_, Some(image))) = &page.facts.article {
-        if let Some(made) = &image.renditions {
+        if let Some(src) = image.renditions.as_ref().and_then(pictures::share_crop) {
             return Ok(ShareImage {
-                src: made.share.clone(),
+                src,
                 width,
                 height,
                 alt: image.alt.clone(),

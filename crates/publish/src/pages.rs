@@ -194,11 +194,20 @@ fn head_tags(
         format!("<meta name=\"twitter:title\" content=\"{title}\">"),
         format!("<meta name=\"twitter:description\" content=\"{description}\">"),
     ];
-    if let Some((date, _)) = &facts.article {
+    if let Some((date, image)) = &facts.article {
         tags.push(format!(
             "<meta property=\"article:published_time\" content=\"{}T00:00:00Z\">",
             date.iso()
         ));
+        // The lead picture, asked for as the head is read and before anything else
+        // (its `<img>` loads it at the size the view says, which this repeats).
+        if let Some(made) = image.as_ref().and_then(|i| i.renditions.as_ref()) {
+            tags.push(format!(
+                "<link rel=\"preload\" as=\"image\" type=\"image/webp\" imagesrcset=\"{}\" imagesizes=\"{}\" fetchpriority=\"high\">",
+                escape(&made.webp),
+                escape(send_site::head::LEAD_PICTURE_SIZES)
+            ));
+        }
     }
     let image = escape(&format!("{base}{}", share.src));
     let alt = escape(&share.alt);

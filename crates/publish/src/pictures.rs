@@ -21,6 +21,9 @@ use std::path::{Path, PathBuf};
 /// The widths a browser chooses from: a phone's column at 1x to 3x, and a wide screen's.
 pub const WIDTHS: [u32; 4] = [400, 800, 1200, 1600];
 
+/// The width of the one JPEG (or PNG) made for a browser that takes no WebP.
+const FALLBACK_WIDTH: u32 = 800;
+
 /// The largest photo an editor may upload: a phone camera's photo is 3 to 6 MB.
 pub const MAX_UPLOAD_BYTES: u64 = 20 * 1024 * 1024;
 
@@ -301,13 +304,30 @@ impl Made {
         })
     }
 
+    /// The width of the one JPEG or PNG, for a browser that takes no WebP: a phone's.
+    fn fallback_width(&self) -> u32 {
+        let phone = self
+            .widths
+            .iter()
+            .copied()
+            .filter(|w| *w <= FALLBACK_WIDTH)
+            .max();
+        phone.unwrap_or(self.widths[0])
+    }
+
+    /// The fallback's name in the cache.
+    fn fallback_name(&self) -> String {
+        format!("{}.{}", self.fallback_width(), self.fallback)
+    }
+
     /// The files made, by their names in the cache.
     fn files(&self) -> Vec<String> {
-        let mut names = vec!["share.jpg".to_string(), "as-uploaded".to_string()];
-        for w in &self.widths {
-            names.push(format!("{w}.webp"));
-            names.push(format!("{w}.{}", self.fallback));
-        }
+        let mut names = vec![
+            "share.jpg".to_string(),
+            "as-uploaded".to_string(),
+            self.fallback_name(),
+        ];
+        names.extend(self.widths.iter().map(|w| format!("{w}.webp")));
         names
     }
 }
@@ -417,14 +437,16 @@ fn make(bytes: &[u8], format: Format, dir: &Path) -> Result<Made, String> {
             from.resize_exact(w, h, FilterType::Lanczos3)
         };
         save(&format!("{w}.webp"), &webp(&step, alpha))?;
-        let fallback = if alpha { png(&step)? } else { jpeg(&step, 82)? };
-        save(&format!("{w}.{}", made.fallback), &fallback)?;
+        let fallback = || if alpha { png(&step) } else { jpeg(&step, 82) };
+        if w == made.fallback_width() {
+            save(&made.fallback_name(), &fallback()?)?;
+        }
         if widest.is_none() {
             // The address the editor chose serves the widest, in the format its name says.
             let as_uploaded = match (format, alpha) {
                 (Format::WebP, _) => webp(&step, alpha),
-                (Format::Png, false) => png(&step)?,
-                _ => fallback,
+                (Format::Png, _) => png(&step)?,
+                (Format::Jpeg, _) => fallback()?,
             };
             save("as-uploaded", &as_uploaded)?;
             let (sw, sh) = SHARE_SIZE;
@@ -455,8 +477,26 @@ fn content_hash(bytes: &[u8]) -> String {
     digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
-/// One photo made (or found in the cache) and copied into `out`: its renditions.
-fn publish_one(upload: &Upload, out: &Path, cache: &Path) -> Result<Renditions, String> {
+/// Where the file `name` made of the picture whose content hash is `hash` is published.
+fn published(hash: &str, name: &str) -> String {
+    format!("{PUBLISHED_PATH}/{hash}-{name}")
+}
+
+/// The 1200 × 630 crop of a picture the build made, for link previews: beside its
+/// renditions, named by the same hash.
+pub fn share_crop(made: &Renditions) -> Option<String> {
+    let first = made.webp.split(' ').next()?;
+    let hash = first
+        .strip_prefix(PUBLISHED_PATH)?
+        .strip_prefix('/')?
+        .split('-')
+        .next()?;
+    Some(published(hash, "share.jpg"))
+}
+
+/// One photo made (or found in the cache) and copied into `out`: the address of its
+/// fallback, and its renditions.
+fn publish_one(upload: &Upload, out: &Path, cache: &Path) -> Result<(String, Renditions), String> {
     let bytes = fs::read(&upload.file).map_err(|e| e.to_string())?;
     let hash = content_hash(&bytes);
     let kept = cache.join(&hash);
@@ -486,7 +526,7 @@ fn publish_one(upload: &Upload, out: &Path, cache: &Path) -> Result<Renditions, 
             made
         }
     };
-    let published = |name: &str| format!("{PUBLISHED_PATH}/{hash}-{name}");
+    let published = |name: &str| published(&hash, name);
     let copy = |from: &str, to: &str| {
         let target = crate::published_file(out, to);
         if let Some(dir) = target.parent() {
@@ -503,20 +543,20 @@ fn publish_one(upload: &Upload, out: &Path, cache: &Path) -> Result<Renditions, 
             copy(&name, &published(&name))?;
         }
     }
-    let srcset = |ext: &str| {
-        made.widths
-            .iter()
-            .map(|w| format!("{} {w}w", published(&format!("{w}.{ext}"))))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    Ok(Renditions {
-        width: made.width,
-        height: made.height,
-        srcset: srcset(made.fallback),
-        webp: srcset("webp"),
-        share: published("share.jpg"),
-    })
+    let webp = made
+        .widths
+        .iter()
+        .map(|w| format!("{} {w}w", published(&format!("{w}.webp"))))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Ok((
+        published(&made.fallback_name()),
+        Renditions {
+            width: made.width,
+            height: made.height,
+            webp,
+        },
+    ))
 }
 
 /// Publishes every upload into `out` at the widths a screen needs (made once per
@@ -575,7 +615,10 @@ pub fn publish(
     for post in &mut library.posts {
         if let Some(image) = &mut post.meta.image {
             let address = content::link::internal_path(&image.src);
-            image.renditions = made.get(address).cloned();
+            if let Some((fallback, renditions)) = made.get(address).cloned() {
+                image.src = fallback;
+                image.renditions = Some(renditions);
+            }
         }
     }
     Ok(uploads.len())
