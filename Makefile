@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup serve build build-e2e test lint unit e2e webkit dev-server bench scale profile makeup split-trial
+.PHONY: setup serve build build-e2e test lint unit e2e webkit dev-server bench scale profile makeup split-trial pictures
 
 setup:
 	bash scripts/setup.sh
@@ -67,6 +67,12 @@ bench: setup
 # for / and /blog, written to bench/scale.md (SCALE_POSTS=N for another size).
 scale: setup
 	CHROME_PATH=/usr/bin/chromium node bench/scale.mjs
+
+# What a camera's photo costs a phone before and after the build makes it light, and the
+# build time with 100 such photos, first and cached, written to bench/pictures.md
+# (PICTURES=N for another count; not part of `make test`).
+pictures: setup
+	node bench/pictures.mjs
 
 # Where a page's blocking time goes, from Lighthouse's trace of the build in dist/
 # (ROUTE=/blog for another page; not part of `make test`).

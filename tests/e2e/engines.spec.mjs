@@ -1,5 +1,6 @@
 // What every engine must do alike, counted at a test server of this test's own (so no
-// other test's visits are counted): each built page downloads each content file once,
+// other test's visits are counted): each built page downloads each content file (and
+// picture) once,
 // and asks for it before the wasm, so the content arrives beside the app. WebKit, which
 // Playwright cannot drive here, is held to the same in tests/webkit.
 import { test, expect } from '@playwright/test';
@@ -22,7 +23,7 @@ async function withOwnServer(dist, testInfo, offset, body) {
   }
 }
 
-test('each built page downloads each content file once, and before the wasm', async ({ page }, testInfo) => {
+test('each built page downloads each content file and picture once, and content before the wasm', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await withOwnServer(OWN.dist, testInfo, 0, async ({ base, counted, reset }) => {
     const twice = [];
@@ -38,6 +39,10 @@ test('each built page downloads each content file once, and before the wasm', as
       const content = Object.entries(await counted()).filter(([request]) => request.startsWith('GET /content/'));
       expect(content.length, `${path} reads its content`).toBeGreaterThan(0);
       for (const [request, count] of content) if (count !== 1) twice.push(`${path}: ${request} ×${count}`);
+      // Its pictures too: the head's preload, the built page and the app share one download.
+      for (const [request, count] of Object.entries(await counted())) {
+        if (request.startsWith('GET /pictures/') && count !== 1) twice.push(`${path}: ${request} ×${count}`);
+      }
       const wasm = order.findIndex((p) => p.endsWith('.wasm'));
       const first = order.findIndex((p) => p.startsWith('/content/'));
       if (first < 0 || first > wasm) late.push(path);
