@@ -23,8 +23,14 @@ mkdirSync(MEDIA, { recursive: true });
 cpSync('content', CONTENT, { recursive: true });
 cpSync('public/images', MEDIA, { recursive: true });
 execFileSync('cargo', ['build', '--quiet', '--locked', '-p', 'publish', '--examples', '--bins'], { stdio: 'inherit' });
-for (let i = 1; i <= COUNT; i++) {
-  execFileSync('target/debug/examples/camera-photo', [join(MEDIA, `camera-${i}.jpg`), '4000', '3000', String(i)]);
+// One photo, and copies that differ by a JPEG comment: the same work for the build, each
+// under its own content hash, so none is taken from another's cache.
+execFileSync('target/debug/examples/camera-photo', [join(MEDIA, 'camera-1.jpg'), '4000', '3000', '1']);
+const photo = readFileSync(join(MEDIA, 'camera-1.jpg'));
+for (let i = 2; i <= COUNT; i++) {
+  const note = Buffer.from(`copy ${i}`);
+  const comment = Buffer.concat([Buffer.from([0xff, 0xfe, 0, note.length + 2]), note]);
+  writeFileSync(join(MEDIA, `camera-${i}.jpg`), Buffer.concat([photo.subarray(0, 2), comment, photo.subarray(2)]));
 }
 const original = statSync(join(MEDIA, 'camera-1.jpg')).size;
 const post = join(CONTENT, 'posts/first-anniversary.md');
@@ -67,7 +73,7 @@ const lines = [
   '',
   `Measured ${new Date().toISOString()} with \`make pictures\` on this machine (2 cores), \`publish build\` in the dev profile as Trunk's hook runs it (the picture crates optimised even there).`,
   '',
-  `The photo: 4,000 × 3,000 pixels, JPEG at quality 92 as a phone camera saves it, ${KB(original)} (made by \`crates/publish/examples/camera-photo.rs\`: smooth light and fine grain; a real photo's detail lies between).`,
+  `The photo: 4,000 × 3,000 pixels, JPEG at quality 92 as a phone camera saves it, ${KB(original)} (made by \`crates/publish/examples/camera-photo.rs\`: broad light and shapes with texture and sensor grain, detail at every scale as in a photo; the other ${COUNT - 1} are copies that differ by a JPEG comment, so each is its own work for the build).`,
   '',
   '## What a reader downloads for the lead picture',
   '',

@@ -181,11 +181,13 @@ fn share_image(
         }
     }
     let post = posts.iter().find(|p| post_path(&p.slug) == page.path);
-    let title = [&page.facts.title, &site.tagline, &site.name]
+    // The home page's title is the coalition's name, which the card already shows at
+    // its foot: its tagline stands in the title's place.
+    let title = [&page.facts.title, &site.tagline]
         .into_iter()
-        .find(|t| !t.trim().is_empty())
-        .cloned()
-        .unwrap_or_default();
+        .find(|t| !t.trim().is_empty() && **t != site.name)
+        .unwrap_or(&site.name)
+        .clone();
     let card = Card {
         title,
         kicker: post

@@ -362,4 +362,15 @@ fn every_page_has_a_share_picture_of_the_preview_size_in_the_build() {
         seen.insert(path.to_string());
     }
     assert!(seen.len() > 5, "each page has a card of its own: {seen:?}");
+    let site = publish::read(&fixture_content(), &Default::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .site;
+    let home = fs::read_to_string(out.join("index.html")).unwrap_or_default();
+    assert!(
+        home.contains(&format!(
+            "og:image:alt\" content=\"{}: {}\"",
+            site.name, site.tagline
+        )),
+        "the home page's card says the tagline under the name, not the name twice"
+    );
 }
