@@ -25,7 +25,7 @@ pub fn CategoryLink(
 }
 
 /// How wide a card's picture shows: the stylesheet's `.post-card picture img`.
-const CARD_SIZES: &str = "(min-width: 22rem) 20rem, 100vw";
+const CARD_SIZES: &str = "8rem";
 
 /// Title link, date, category, reading time and summary; `level` keeps the heading order right where it is used.
 #[component]
