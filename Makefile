@@ -59,9 +59,11 @@ webkit:
 dev-server:
 	node --test --test-reporter=spec tests/dev-server.test.mjs
 
-# Sizes, Lighthouse scores and the static-page limit, written to bench/results.md.
+# Sizes, Lighthouse scores and the static-page limit, written to bench/results.md; then the
+# post page's LCP measured in a throttled Chromium against its static twin (bench/lcp.mjs).
 bench: setup
 	CHROME_PATH=/usr/bin/chromium node bench/run.mjs
+	BENCH_SKIP_BUILD=1 node bench/lcp.mjs
 
 # What a long archive costs: 4 and 1,000 posts, publish time, JSON sizes and Lighthouse
 # for / and /blog, written to bench/scale.md (SCALE_POSTS=N for another size).
