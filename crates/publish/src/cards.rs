@@ -19,6 +19,9 @@ const REGULAR: &[u8] = include_bytes!("../fonts/AtkinsonHyperlegible-Regular.ttf
 /// The stylesheet, whose colour tokens the cards take: the brand is set once.
 const STYLESHEET: &str = include_str!("../../../style/main.css");
 
+/// The stylesheet's colours a card is drawn in: its background, its words, its band.
+const COLOURS: [&str; 3] = ["--colour-brand", "--colour-brand-text", "--colour-focus"];
+
 /// Where the cards are published.
 pub const CARDS_PATH: &str = "/cards";
 
@@ -51,7 +54,9 @@ impl Card {
     fn hash(&self) -> String {
         let digest = Sha256::new()
             .chain_update(RECIPE)
-            .chain_update(STYLESHEET)
+            // The colours it is drawn in, not the whole stylesheet: another rule there
+            // draws no card again.
+            .chain_update(format!("{:?}", COLOURS.map(token)))
             .chain_update(&self.title)
             .chain_update([0])
             .chain_update(self.kicker.as_deref().unwrap_or_default())
@@ -170,11 +175,8 @@ pub fn draw_card(card: &Card) -> Result<Vec<u8>, String> {
     let bold = FontRef::try_from_slice(BOLD).map_err(|e| e.to_string())?;
     let regular = FontRef::try_from_slice(REGULAR).map_err(|e| e.to_string())?;
     let (width, height) = SHARE_SIZE;
-    let (brand, ink, accent) = (
-        token("--colour-brand")?,
-        token("--colour-brand-text")?,
-        token("--colour-focus")?,
-    );
+    let [brand, ink, accent] = COLOURS.map(token);
+    let (brand, ink, accent) = (brand?, ink?, accent?);
     let mut canvas = RgbImage::from_pixel(width, height, brand);
     for y in height - 24..height {
         for x in 0..width {
