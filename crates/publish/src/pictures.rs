@@ -364,9 +364,20 @@ fn decode(bytes: &[u8], format: Format) -> Result<DynamicImage, String> {
     Ok(picture)
 }
 
-/// A JPEG cut short has no end marker; its decoder would fill the rest with grey.
+/// A JPEG cut short has no end marker after its picture data; its decoder would fill
+/// the rest with grey. (A phone's "motion photo" carries a video after the marker, so
+/// the marker is looked for after the data, not at the end of the file.)
 fn cut_short(bytes: &[u8], format: Format) -> bool {
-    format == Format::Jpeg && !bytes.trim_ascii_end().ends_with(&[0xFF, 0xD9])
+    let at = |marker: u8| {
+        move |from: usize| {
+            bytes
+                .get(from..)
+                .and_then(|rest| rest.windows(2).position(|w| w == [0xFF, marker]))
+                .map(|i| from + i)
+        }
+    };
+    let data = at(0xDA)(0);
+    format == Format::Jpeg && data.and_then(|start| at(0xD9)(start + 2)).is_none()
 }
 
 fn jpeg(picture: &DynamicImage, quality: u8) -> Result<Vec<u8>, String> {
@@ -662,6 +673,24 @@ mod tests {
             Sniffed::Picture(Format::WebP)
         );
         assert_eq!(sniff(b"<svg onload=alert(1)>"), Sniffed::Other);
+    }
+
+    #[test]
+    fn a_jpeg_is_cut_short_only_without_its_end_after_the_picture_data() {
+        let whole = [&[0xFF, 0xD8, 0xFF, 0xDA, 1, 2, 3][..], &[0xFF, 0xD9]].concat();
+        assert!(!cut_short(&whole, Format::Jpeg));
+        let motion_photo = [&whole[..], b"\0\0\0\x18ftypmp42 a video"].concat();
+        assert!(
+            !cut_short(&motion_photo, Format::Jpeg),
+            "a video after the picture"
+        );
+        assert!(cut_short(&whole[..6], Format::Jpeg));
+        let thumbnail_only = [&[0xFF, 0xD8, 0xFF, 0xD9][..], &[0xFF, 0xDA, 1, 2]].concat();
+        assert!(
+            cut_short(&thumbnail_only, Format::Jpeg),
+            "an end before the data is not its end"
+        );
+        assert!(!cut_short(&whole[..6], Format::Png));
     }
 
     #[test]
