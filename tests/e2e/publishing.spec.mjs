@@ -206,7 +206,8 @@ test('every page head carries preview tags with absolute URLs', async ({ request
     expect(html).toContain(`<meta property="og:type" content="${type}">`);
     expect(html).toMatch(/<meta property="og:title" content="[^"]+">/);
     expect(html).toMatch(/<meta property="og:description" content="[^"]+">/);
-    expect(html).toMatch(/<meta name="twitter:card" content="summary">/);
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(html).toMatch(new RegExp(`<meta property="og:image" content="${BASE}/(cards|pictures)/[0-9a-f]{16}(-share)?\\.(png|jpg)">`));
     expect(html).toContain(`<link rel="alternate" type="application/atom+xml" title="#SENDInTheSpecialists blog (Atom)" href="${BASE}/feed.xml">`);
     expect(html).toContain(`href="${BASE}/feed.json"`);
   }
