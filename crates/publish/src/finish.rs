@@ -10,6 +10,7 @@ use content::address;
 use content::date::PartialDate;
 use content::post::{post_path, PostIndex, PostMeta};
 use content::site::{PublishedSite, SiteConfig};
+use rayon::prelude::*;
 use std::fs;
 use std::path::Path;
 
@@ -117,34 +118,11 @@ pub fn finish(
         posts: &published.posts,
     };
     let pages = pages::render_all(filled, out, built).map_err(Error::Pages)?;
-    // Drawing a card takes a moment: both cores draw them.
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    let chunk = pages.len().div_ceil(workers).max(1);
-    let shares: Vec<Result<ShareImage, Error>> = std::thread::scope(|scope| {
-        let running: Vec<_> = pages
-            .chunks(chunk)
-            .map(|some| {
-                let site = &site;
-                let posts = &published.posts;
-                scope.spawn(move || {
-                    some.iter()
-                        .map(|page| share_image(site, posts, page, out, cache))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        running
-            .into_iter()
-            .flat_map(|worker| {
-                worker.join().unwrap_or_else(|_| {
-                    vec![Err(Error::output(cache, "drawing a share card failed"))]
-                })
-            })
-            .collect()
-    });
-    if shares.len() != pages.len() {
-        return Err(Error::output(cache, "a share card was lost; build again"));
-    }
+    // Drawing a card takes a moment: every core draws them.
+    let shares: Vec<Result<ShareImage, Error>> = pages
+        .par_iter()
+        .map(|page| share_image(&site, &published.posts, page, out, cache))
+        .collect();
     for (page, share) in pages.iter().zip(shares) {
         let share = share?;
         let html = pages::fill(&template, &site, page, built, &share).map_err(in_index)?;

@@ -12,6 +12,7 @@ use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
 use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fs;
@@ -368,16 +369,16 @@ fn decode(bytes: &[u8], format: Format) -> Result<DynamicImage, String> {
 /// the rest with grey. (A phone's "motion photo" carries a video after the marker, so
 /// the marker is looked for after the data, not at the end of the file.)
 fn cut_short(bytes: &[u8], format: Format) -> bool {
-    let at = |marker: u8| {
-        move |from: usize| {
-            bytes
-                .get(from..)
-                .and_then(|rest| rest.windows(2).position(|w| w == [0xFF, marker]))
-                .map(|i| from + i)
-        }
+    let find = |marker: u8, from: usize| {
+        let rest = bytes.get(from..)?;
+        rest.windows(2)
+            .position(|w| w == [0xFF, marker])
+            .map(|i| from + i)
     };
-    let data = at(0xDA)(0);
-    format == Format::Jpeg && data.and_then(|start| at(0xD9)(start + 2)).is_none()
+    format == Format::Jpeg
+        && find(0xDA, 0)
+            .and_then(|data| find(0xD9, data + 2))
+            .is_none()
 }
 
 fn jpeg(picture: &DynamicImage, quality: u8) -> Result<Vec<u8>, String> {
@@ -581,44 +582,23 @@ pub fn publish(
     library: &mut Library,
 ) -> Result<usize, Error> {
     fs::create_dir_all(cache).map_err(|e| Error::io(cache, e))?;
-    let photos: Vec<&Upload> = uploads.iter().collect();
-    // Both cores: a camera's photo takes a while to decode and resize.
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(upload) = photos.get(i) else { break };
-                let result = publish_one(upload, out, cache);
-                if let Ok(mut results) = results.lock() {
-                    results.push((i, result));
-                }
-            });
-        }
-    });
-    let mut results = results.into_inner().unwrap_or_default();
-    results.sort_by_key(|(i, _)| *i);
+    // Every core: a camera's photo takes a while to decode and resize.
+    let results: Vec<_> = uploads
+        .par_iter()
+        .map(|upload| (upload, publish_one(upload, out, cache)))
+        .collect();
     let mut made = BTreeMap::new();
     let mut problems = Vec::new();
-    for (i, result) in results {
-        let upload = photos[i];
+    for (upload, result) in results {
         match result {
             Ok(renditions) => {
-                made.insert(upload.address.clone(), renditions);
+                made.insert(upload.address.as_str(), renditions);
             }
             Err(problem) => problems.push(SourceError::file(
                 upload.file.display().to_string(),
                 problem,
             )),
         }
-    }
-    if made.len() + problems.len() != photos.len() {
-        return Err(Error::output(
-            cache,
-            "a picture's work was lost; build again",
-        ));
     }
     if !problems.is_empty() {
         return Err(Error::Content(problems));
