@@ -1,28 +1,12 @@
 // Pictures as readers get them: a post's lead picture at the width the screen needs,
-// in WebP, with its place kept while it loads; the same picture on the cards that list
-// the post; and a share picture of the preview size for every built page of every site.
+// in WebP, with its place kept while it loads; and the same picture on the cards that
+// list the post. Share pictures are checked in share-pictures.spec.mjs.
 import { test, expect } from '@playwright/test';
-import { readFileSync, existsSync } from 'node:fs';
-import { ALL_SITES, builtPaths } from '../sites.mjs';
 import { appIsLive, expectNoAxeViolations } from './helpers.mjs';
 
 // The suite's own post and picture (tests/fixtures/content, tests/fixtures/public/images).
 const POST = '/blog/first-anniversary';
 const ALT = 'A drawing of a group gathered around a child, talking.';
-
-/** A PNG's or JPEG's width and height, read from its header. */
-function dimensions(bytes) {
-  if (bytes.subarray(1, 4).toString() === 'PNG') return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
-  let at = 2;
-  while (at < bytes.length) {
-    const marker = bytes[at + 1];
-    const length = bytes.readUInt16BE(at + 2);
-    // Start of frame (baseline, progressive): height, then width.
-    if (marker >= 0xc0 && marker <= 0xc3) return [bytes.readUInt16BE(at + 7), bytes.readUInt16BE(at + 5)];
-    at += 2 + length;
-  }
-  return [0, 0];
-}
 
 /** The width a `srcset` candidate names (`/pictures/x-800.webp 800w` → 800). */
 const candidateWidths = (srcset) => srcset.split(', ').map((c) => Number(c.split(' ')[1].replace('w', '')));
@@ -82,32 +66,5 @@ test('the cards that list the post show its picture, lazily, and pass axe', asyn
     await appIsLive(page);
     await expect(picture).toHaveCount(1);
     await expectNoAxeViolations(page);
-  }
-});
-
-test.describe('share pictures', () => {
-  test.skip(({ browserName }) => browserName !== 'chromium', 'the built files are the same for every engine');
-
-  for (const site of ALL_SITES) {
-    test(`every page of ${site.dist} names a share picture of 1200 × 630 that is in the build`, () => {
-      const pages = builtPaths(site.dist).filter((path) => existsSync(`${site.dist}${path}/index.html`) || path === '/');
-      expect(pages.length).toBeGreaterThan(5);
-      const seen = new Set();
-      for (const path of pages) {
-        const html = readFileSync(path === '/' ? `${site.dist}/index.html` : `${site.dist}${path}/index.html`, 'utf8');
-        const meta = (key) => html.match(new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`))?.[1];
-        const image = meta('og:image');
-        expect(image, `${path} has og:image`).toBeTruthy();
-        const file = `${site.dist}${new URL(image).pathname}`;
-        expect(existsSync(file), `${path}: ${file} is in the build`).toBe(true);
-        expect(dimensions(readFileSync(file)), `${path}: ${file}`).toEqual([1200, 630]);
-        expect([meta('og:image:width'), meta('og:image:height')]).toEqual(['1200', '630']);
-        expect(meta('og:image:alt')?.length, `${path} says what its share picture shows`).toBeGreaterThan(10);
-        expect(meta('twitter:card')).toBe('summary_large_image');
-        expect(meta('twitter:image')).toBe(image);
-        seen.add(image);
-      }
-      expect(seen.size, 'each page has its own, or its post\'s picture').toBeGreaterThan(pages.length / 2);
-    });
   }
 });
