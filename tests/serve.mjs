@@ -5,9 +5,10 @@
 // with 404.html and status 404, and never serves a file outside the folder however
 // the path is encoded. No dependencies, loopback only.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompress, constants, gzip as gzipCb } from 'node:zlib';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 
 const root = resolve(process.argv[2] ?? 'dist');
@@ -110,11 +111,14 @@ function applyRules(rules, path, headers) {
 }
 
 /** Compressed bodies, made once per content and encoding, as a CDN serves them; keyed by a
- * hash of the bytes, so a rebuild that keeps a file's length never serves its old body. */
+ * hash of the bytes, so a rebuild that keeps a file's length never serves its old body. Made
+ * off the event loop (the wasm's brotli takes seconds), so no other answer waits on one. */
 const compressed = new Map();
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.xml', '.txt']);
+const brotli = promisify(brotliCompress);
+const gzip = promisify(gzipCb);
 
-function encode(file, body, accepted) {
+async function encode(file, body, accepted) {
   if (!COMPRESSIBLE.has(extname(file))) return [body, null];
   const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
   if (!encoding) return [body, null];
@@ -122,12 +126,10 @@ function encode(file, body, accepted) {
   if (!compressed.has(key)) {
     compressed.set(
       key,
-      encoding === 'br'
-        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
-        : gzipSync(body, { level: 9 }),
+      encoding === 'br' ? brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : gzip(body, { level: 9 }),
     );
   }
-  return [compressed.get(key), encoding];
+  return [await compressed.get(key), encoding];
 }
 
 /** The console recorder, and the page with it added first in its head. */
@@ -152,7 +154,7 @@ function withRecorder(file, body) {
 }
 
 async function send(res, status, file, path, accepted = '') {
-  const [body, encoding] = encode(file, withRecorder(file, await readFile(file)), accepted);
+  const [body, encoding] = await encode(file, withRecorder(file, await readFile(file)), accepted);
   const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', vary: 'accept-encoding' };
   if (encoding) headers['content-encoding'] = encoding;
   applyRules(await headerRules(), path, headers);
@@ -160,7 +162,7 @@ async function send(res, status, file, path, accepted = '') {
   res.end(body);
 }
 
-createServer(async (req, res) => {
+const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url, 'http://localhost');
     const path = decodeURIComponent(url.pathname);
@@ -205,4 +207,24 @@ createServer(async (req, res) => {
     res.writeHead(500, { 'content-type': 'text/plain' });
     res.end(String(error));
   }
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}`));
+});
+
+/** Compresses the reader's files before the first request, as a CDN holds them ready, so a
+ * test starting a server of its own never counts the wasm's compression against the app. The
+ * content manager's own bundle (megabytes, never a reader's) is compressed when first asked. */
+async function compressAhead() {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries
+    .filter((entry) => entry.isFile() && COMPRESSIBLE.has(extname(entry.name)))
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    .filter((file) => !file.startsWith(join(root, 'admin') + sep));
+  await Promise.all(
+    files.map(async (file) => {
+      const body = await readFile(file).catch(() => null);
+      if (body) await Promise.all(['br', 'gzip'].map((accepted) => encode(file, body, accepted)));
+    }),
+  );
+}
+
+await compressAhead();
+server.listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}`));

@@ -34,9 +34,7 @@ test('each built page downloads each content file and picture once, and content 
       const listen = (request) => order.push(new URL(request.url()).pathname);
       page.on('request', listen);
       await page.goto(base + path);
-      // The first visit to this server's own origin compiles the wasm afresh, with the
-      // other worker busy beside it: seconds on these two cores.
-      await appIsLive(page, { timeout: 20_000 });
+      await appIsLive(page);
       page.off('request', listen);
       const content = Object.entries(await counted()).filter(([request]) => request.startsWith('GET /content/'));
       expect(content.length, `${path} reads its content`).toBeGreaterThan(0);
