@@ -7,7 +7,11 @@ import * as chromeLauncher from 'chrome-launcher';
 /** Serves `dir` like a CDN on `port` (tests/serve.mjs) until the returned function is called. */
 export async function serve(dir, port) {
   const server = spawn('node', ['tests/serve.mjs', dir, String(port)], { stdio: 'ignore' });
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // The server compresses the site before it answers (seconds for the wasm).
+  for (let tries = 0; tries < 300; tries++) {
+    if (await fetch(`http://127.0.0.1:${port}/index.html`).then((r) => r.ok).catch(() => false)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return () => server.kill();
 }
 
