@@ -15,7 +15,7 @@ const MEDIA = join(ROOT, 'public/images');
 const OUT = join(ROOT, 'out');
 const CACHE = join(ROOT, 'cache');
 const KB = (n) => `${(n / 1024).toFixed(0)} KB`;
-// The lead picture's `sizes` (send_site::head::LEAD_PICTURE_SIZES): 42rem from 44rem up, else the screen.
+// The lead picture's `sizes` (send_site::head::COLUMN_PICTURE_SIZES): 42rem from 44rem up, else the screen.
 const shown = (viewport) => (viewport >= 44 * 16 ? 42 * 16 : viewport);
 
 rmSync(ROOT, { recursive: true, force: true });

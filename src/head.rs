@@ -3,11 +3,12 @@
 //! itself; at build time the views record it here and `publish` writes the head tags.
 
 use content::date::PartialDate;
-use content::post::PostImage;
+use content::picture::PostImage;
 
-/// How wide a post's lead picture shows: the post header's measure, or the screen.
-/// The post's view says it, and the built page's head preloads the picture for it.
-pub const LEAD_PICTURE_SIZES: &str = "(min-width: 44rem) 42rem, 100vw";
+/// How wide a picture in a post's or page's column shows (the lead picture and those in
+/// the text): the column's measure, or the screen. The views say it, and a post's built
+/// head preloads its lead picture for it.
+pub const COLUMN_PICTURE_SIZES: &str = "(min-width: 44rem) 42rem, 100vw";
 
 /// The facts a page's head carries, as the page's own view states them.
 #[derive(Clone, Debug, Default, PartialEq)]

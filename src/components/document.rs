@@ -1,6 +1,7 @@
 //! Renders the content crate's document tree as Leptos views: text stays text,
 //! and every link passes the link policy again, since JSON can come from elsewhere.
 
+use crate::components::picture::picture;
 use content::date::PartialDate;
 use content::doc::{plain_text, Block, Inline};
 use content::link::{classify, LinkKind};
@@ -116,11 +117,11 @@ fn inline(inline: Inline, depth: usize) -> AnyView {
             None => view! { <span>{inlines(content, depth)}</span> }.into_any(),
         },
         Inline::Code { text } => view! { <code>{text}</code> }.into_any(),
-        Inline::Image { src, alt } => match classify(&src) {
+        Inline::Image(image) => match classify(&image.src) {
             Some(LinkKind::Internal | LinkKind::External) => {
-                view! { <img src=src alt=alt loading="lazy" decoding="async" /> }.into_any()
+                picture(image, crate::head::COLUMN_PICTURE_SIZES, "lazy")
             }
-            _ => alt.into_any(),
+            _ => image.alt.into_any(),
         },
         Inline::Break => view! { <br /> }.into_any(),
         Inline::Unknown => ().into_any(),

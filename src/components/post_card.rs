@@ -1,7 +1,7 @@
 //! A post's summary as the blog index and the home page list it.
 
 use crate::components::document::DateTime;
-use crate::components::picture::lead_picture;
+use crate::components::picture::picture;
 use crate::state::use_site;
 use content::blog::BlogQuery;
 use content::post::{post_path, PostMeta};
@@ -45,7 +45,7 @@ pub fn PostCard(
     view! {
         <article class="post-card">
             {heading}
-            {post.image.map(|image| lead_picture(image, CARD_SIZES, "lazy"))}
+            {post.image.map(|image| picture(image, CARD_SIZES, "lazy"))}
             <p class="post-meta">
                 <DateTime date=post.date />
                 " · "

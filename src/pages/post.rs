@@ -3,7 +3,7 @@
 use crate::components::document::{DateTime, Document};
 use crate::components::loader::failed;
 use crate::components::page_heading::PageHeading;
-use crate::components::picture::lead_picture;
+use crate::components::picture::picture;
 use crate::components::post_card::CategoryLink;
 use crate::components::skeleton::PostSkeleton;
 use crate::source::ContentFile;
@@ -80,7 +80,7 @@ fn Article(post: Post) -> impl IntoView {
                     " · Posted in " <CategoryLink slug=meta.category.clone() /> " · " {meta.author.clone()}
                     " · " {format!("{} min read", meta.reading_minutes)}
                 </p>
-                {image.map(|image| lead_picture(image, crate::head::LEAD_PICTURE_SIZES, "eager"))}
+                {image.map(|image| picture(image, crate::head::COLUMN_PICTURE_SIZES, "eager"))}
             </header>
             {meta
                 .in_short

@@ -2,6 +2,7 @@
 //! browser renders Markdown without a Markdown parser and without HTML.
 
 use crate::json::{within, Fields};
+use crate::picture::PostImage;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
@@ -52,8 +53,8 @@ pub enum Inline {
     Link { href: String, content: Vec<Inline> },
     /// Code within a sentence.
     Code { text: String },
-    /// An image with its required text alternative.
-    Image { src: String, alt: String },
+    /// A picture with its required text alternative, and the sizes the build made of it.
+    Image(PostImage),
     /// A hard line break.
     Break,
     /// Any inline kind this version does not know (read, never written).
@@ -151,10 +152,7 @@ impl Inline {
             "code" => Inline::Code {
                 text: f.needed("text")?,
             },
-            "image" => Inline::Image {
-                src: f.needed("src")?,
-                alt: f.needed("alt")?,
-            },
+            "image" => Inline::Image(PostImage::from_fields(f)?),
             "break" => Inline::Break,
             _ => Inline::Unknown,
         })
@@ -168,7 +166,7 @@ pub fn inline_text(inlines: &[Inline], out: &mut String) {
             Inline::Text { text } | Inline::Code { text } => out.push_str(text),
             Inline::Emphasis { content } | Inline::Strong { content } => inline_text(content, out),
             Inline::Link { content, .. } => inline_text(content, out),
-            Inline::Image { alt, .. } => out.push_str(alt),
+            Inline::Image(image) => out.push_str(&image.alt),
             Inline::Break => out.push(' '),
             Inline::Unknown => {}
         }

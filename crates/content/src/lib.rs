@@ -12,6 +12,7 @@ mod json;
 mod keyed;
 pub mod link;
 pub mod members;
+pub mod picture;
 pub mod post;
 pub mod service;
 pub mod site;

@@ -4,6 +4,7 @@ use crate::date::PartialDate;
 use crate::doc::Block;
 use crate::json::{within, Fields};
 use crate::link::{classify, LinkKind};
+use crate::picture::PostImage;
 use serde::{Deserialize, Serialize};
 
 /// The longest summary accepted, so index entries and link previews stay short.
@@ -108,15 +109,7 @@ impl PostMeta {
             author: post.needed("author")?,
             summary: post.needed("summary")?,
             image: post
-                .object("image", |image| {
-                    Ok(PostImage {
-                        src: image.needed("src")?,
-                        alt: image.needed("alt")?,
-                        // What the build made, or nothing: a picture whose sizes cannot be
-                        // read is left out, never the post.
-                        renditions: image.get("renditions").and_then(Renditions::from_json),
-                    })
-                })?
+                .object("image", PostImage::from_fields)?
                 // The link policy again, since the JSON may come from elsewhere.
                 .filter(|i| {
                     matches!(
@@ -127,55 +120,6 @@ impl PostMeta {
             reading_minutes: post.number("reading_minutes")?,
             in_short: post.text("in_short")?,
             bsl_video: post.text("bsl_video")?,
-        })
-    }
-}
-
-/// A lead image and the words that stand in for it. Both are needed; each is read as
-/// empty when missing, so that the check can say in words which one to fill in.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(extend("required" = ["src", "alt"])))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PostImage {
-    /// A photo or picture uploaded here (JPEG, PNG or WebP, up to 20 MB, straight from a
-    /// camera or phone): the site makes the sizes each screen needs and removes camera
-    /// data such as where it was taken.
-    #[cfg_attr(feature = "schema", schemars(title = "Picture", extend("x-widget" = "image")))]
-    #[serde(default)]
-    pub src: String,
-    /// What the image shows, for readers who cannot see it.
-    #[cfg_attr(feature = "schema", schemars(title = "Description of the picture"))]
-    #[serde(default)]
-    pub alt: String,
-    /// The sizes the build made of an uploaded picture, so a phone downloads no more
-    /// than its screen shows; never written by an editor (the build sets it).
-    #[cfg_attr(feature = "schema", schemars(extend("x-build-only" = true)))]
-    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
-    pub renditions: Option<Renditions>,
-}
-
-/// An uploaded picture as the build published it: its shape, so the page keeps its
-/// place while it loads, and the widths a browser chooses from (the post's `src` is
-/// then a JPEG or PNG a phone's width, for a browser that takes no WebP).
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Renditions {
-    /// The widest rendition's width in pixels.
-    pub width: u32,
-    /// The widest rendition's height in pixels.
-    pub height: u32,
-    /// WebP at each width, as `srcset`: what every current browser takes.
-    pub webp: String,
-}
-
-impl Renditions {
-    /// Reads what the build wrote; `None` for anything else.
-    fn from_json(value: &serde_json::Value) -> Option<Self> {
-        let number = |key: &str| u32::try_from(value.get(key)?.as_u64()?).ok();
-        Some(Renditions {
-            width: number("width")?,
-            height: number("height")?,
-            webp: value.get("webp")?.as_str()?.to_string(),
         })
     }
 }
@@ -347,6 +291,7 @@ pub fn share_links(base_url: &str, slug: &str, title: &str) -> Vec<(&'static str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::picture::Renditions;
     use crate::samples::post_meta as meta;
     use crate::text::is_slug;
 
@@ -398,10 +343,11 @@ mod tests {
                             content: words(),
                         },
                         Inline::Code { text: "x".into() },
-                        Inline::Image {
+                        Inline::Image(PostImage {
                             src: "/images/a.png".into(),
                             alt: "A picture".into(),
-                        },
+                            renditions: None,
+                        }),
                         Inline::Break,
                     ],
                 },

@@ -146,13 +146,13 @@ fn write_inline(inline: &Inline, base: Option<&str>, depth: usize, out: &mut Str
             }
         },
         Inline::Code { text } => out.push_str(&format!("<code>{}</code>", escape(text))),
-        Inline::Image { src, alt } => match classify(src) {
+        Inline::Image(image) => match classify(&image.src) {
             Some(LinkKind::Internal | LinkKind::External) => out.push_str(&format!(
                 "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
-                escape(&absolute(src, base)),
-                escape(alt)
+                escape(&absolute(&image.src, base)),
+                escape(&image.alt)
             )),
-            _ => out.push_str(&escape(alt)),
+            _ => out.push_str(&escape(&image.alt)),
         },
         Inline::Break => out.push_str("<br>"),
         Inline::Unknown => {}

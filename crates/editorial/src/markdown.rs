@@ -3,6 +3,7 @@
 
 use content::doc::{Block, Inline};
 use content::link::{classify, LinkKind};
+use content::picture::PostImage;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Deepest nesting of lists and quotes kept; deeper content is lifted to this level.
@@ -289,7 +290,11 @@ impl Builder {
             }),
             Frame::Link(None, content) | Frame::Transparent(content) => self.push_inlines(content),
             Frame::Image(src, alt) => match src {
-                Some(src) if !alt.trim().is_empty() => self.push_inline(Inline::Image { src, alt }),
+                Some(src) if !alt.trim().is_empty() => self.push_inline(Inline::Image(PostImage {
+                    src,
+                    alt,
+                    renditions: None,
+                })),
                 Some(src) => {
                     let line = self.line(offset);
                     self.out.problems.push((
@@ -480,10 +485,11 @@ mod tests {
                     text: "key = 1\n".into()
                 },
                 Paragraph {
-                    content: vec![Inline::Image {
+                    content: vec![Inline::Image(PostImage {
                         src: "/images/a.jpg".into(),
-                        alt: "A group photo".into()
-                    }]
+                        alt: "A group photo".into(),
+                        renditions: None,
+                    })]
                 },
             ]
         );

@@ -14,7 +14,7 @@ fn links_are_safe(blocks: &[Block]) -> bool {
     fn inlines_ok(inlines: &[Inline]) -> bool {
         inlines.iter().all(|i| match i {
             Inline::Link { href, content } => classify(href).is_some() && inlines_ok(content),
-            Inline::Image { src, .. } => classify(src).is_some(),
+            Inline::Image(image) => classify(&image.src).is_some(),
             Inline::Emphasis { content } | Inline::Strong { content } => inlines_ok(content),
             _ => true,
         })

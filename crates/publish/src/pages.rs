@@ -205,7 +205,7 @@ fn head_tags(
             tags.push(format!(
                 "<link rel=\"preload\" as=\"image\" type=\"image/webp\" imagesrcset=\"{}\" imagesizes=\"{}\" fetchpriority=\"high\">",
                 escape(&made.webp),
-                escape(send_site::head::LEAD_PICTURE_SIZES)
+                escape(send_site::head::COLUMN_PICTURE_SIZES)
             ));
         }
     }

@@ -5,7 +5,8 @@
 //! in a cache folder, so a rebuild with nothing new encodes nothing.
 
 use crate::{cms, Error};
-use content::post::Renditions;
+use content::doc::{Block, Inline};
+use content::picture::{PostImage, Renditions};
 use editorial::library::Library;
 use editorial::source::SourceError;
 use image::codecs::jpeg::JpegEncoder;
@@ -572,8 +573,8 @@ fn publish_one(upload: &Upload, out: &Path, cache: &Path) -> Result<(String, Ren
 }
 
 /// Publishes every upload into `out` at the widths a screen needs (made once per
-/// content, kept in `cache`), and gives every
-/// post whose lead picture is one of them its renditions. A picture that cannot be
+/// content, kept in `cache`), and gives every picture that names one of them, a post's
+/// lead or one in a text, its renditions. A picture that cannot be
 /// read stops the build, named. Returns how many pictures were published.
 pub fn publish(
     uploads: &[Upload],
@@ -603,16 +604,50 @@ pub fn publish(
     if !problems.is_empty() {
         return Err(Error::Content(problems));
     }
+    let mut give = |image: &mut PostImage| {
+        let address = content::link::internal_path(&image.src);
+        if let Some((fallback, renditions)) = made.get(address).cloned() {
+            image.src = fallback;
+            image.renditions = Some(renditions);
+        }
+    };
     for post in &mut library.posts {
         if let Some(image) = &mut post.meta.image {
-            let address = content::link::internal_path(&image.src);
-            if let Some((fallback, renditions)) = made.get(address).cloned() {
-                image.src = fallback;
-                image.renditions = Some(renditions);
+            give(image);
+        }
+        pictures_in(&mut post.body, &mut give);
+    }
+    for page in &mut library.pages {
+        pictures_in(&mut page.body, &mut give);
+    }
+    for milestone in &mut library.timeline.milestones {
+        pictures_in(&mut milestone.description, &mut give);
+    }
+    Ok(uploads.len())
+}
+
+/// Calls `each` on every picture in a text, however deep in lists and quotes, so
+/// pictures in the text are made as light as a lead picture.
+fn pictures_in(blocks: &mut [Block], each: &mut dyn FnMut(&mut PostImage)) {
+    fn inlines(content: &mut [Inline], each: &mut dyn FnMut(&mut PostImage)) {
+        for inline in content {
+            match inline {
+                Inline::Image(image) => each(image),
+                Inline::Emphasis { content }
+                | Inline::Strong { content }
+                | Inline::Link { content, .. } => inlines(content, each),
+                Inline::Text { .. } | Inline::Code { .. } | Inline::Break | Inline::Unknown => {}
             }
         }
     }
-    Ok(uploads.len())
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph { content } => inlines(content, each),
+            Block::List { items, .. } => items.iter_mut().for_each(|item| pictures_in(item, each)),
+            Block::Quote { content } => pictures_in(content, each),
+            Block::Code { .. } | Block::Rule | Block::Unknown => {}
+        }
+    }
 }
 
 #[cfg(test)]

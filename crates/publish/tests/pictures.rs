@@ -179,6 +179,53 @@ fn a_camera_photo_is_published_upright_at_a_phones_widths_without_its_camera_dat
 }
 
 #[test]
+fn pictures_in_a_text_are_made_as_light_as_a_lead_picture() {
+    let content = with_lead_picture("in-text", "lead.jpg", &jpeg_of(1300, 900));
+    let media = content.join("../public/images");
+    fs::write(media.join("listed.jpg"), jpeg_of(2400, 1800)).unwrap_or_else(|e| panic!("{e}"));
+    append(
+        &content.join("posts/first-anniversary.md"),
+        "\n\n- Our stall: ![Two people at a stall of leaflets](/images/listed.jpg)\n",
+    );
+    append(
+        &content.join("pages/privacy.md"),
+        "\n\n> ![Two people at a stall of leaflets](/images/listed.jpg)\n",
+    );
+    let (out, result) = finished("in-text-out", &content, TEMPLATE, publish::Build::Release);
+    result.unwrap_or_else(|e| panic!("{e}"));
+    for page in ["blog/first-anniversary/index.html", "privacy/index.html"] {
+        let html = fs::read_to_string(out.join(page)).unwrap_or_default();
+        let picture = html
+            .split("<picture>")
+            .find(|p| p.contains("alt=\"Two people at a stall of leaflets\""))
+            .unwrap_or_else(|| panic!("{page} shows the picture in its text as a <picture>"));
+        assert!(
+            picture.contains("-400.webp 400w") && picture.contains("-1600.webp 1600w"),
+            "{page}: a phone picks a width it needs: {picture}"
+        );
+        assert!(
+            picture.contains("width=\"1600\" height=\"1200\"")
+                && picture.contains("loading=\"lazy\""),
+            "{page}: its shape is known before it loads, and it waits until it is near: {picture}"
+        );
+        let src = picture
+            .split(" src=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_default();
+        assert!(
+            src.starts_with("/pictures/") && src.ends_with("-800.jpg"),
+            "{page}: a browser without WebP gets a phone's width: {src}"
+        );
+    }
+    let feed = fs::read_to_string(out.join("feed.xml")).unwrap_or_default();
+    assert!(
+        feed.contains("/pictures/") && feed.contains("-800.jpg"),
+        "the feed shows the light JPEG too"
+    );
+}
+
+#[test]
 fn a_rebuild_with_nothing_new_makes_no_picture_again() {
     let content = with_lead_picture("rebuild", "again.jpg", &jpeg_of(1300, 900));
     let cache = scratch("rebuild-cache");

@@ -120,7 +120,7 @@ pub fn internal_link_exists(href: &str, routes: &[String], slugs: &[&str]) -> bo
 mod tests {
     use super::*;
     use content::date::PartialDate;
-    use content::post::PostImage;
+    use content::picture::PostImage;
     use content::samples::post_meta as meta;
 
     fn fields(meta: &PostMeta) -> Vec<String> {

@@ -5,7 +5,8 @@ use super::{
 };
 use crate::markdown::to_document;
 use crate::rules::Validate;
-use content::post::{Post, PostImage, PostMeta};
+use content::picture::PostImage;
+use content::post::{Post, PostMeta};
 use serde::Deserialize;
 
 /// The front matter editors write between `+++` lines at the top of a post. Its
