@@ -1,6 +1,6 @@
-// Pictures as readers get them: a post's lead picture at the width the screen needs,
-// in WebP, with its place kept while it loads; and the same picture on the cards that
-// list the post. Share pictures are checked in share-pictures.spec.mjs.
+// Pictures as readers get them: a post's lead picture, and a picture in a post's text,
+// at the width the screen needs, in WebP, with its place kept while it loads; and the
+// lead picture on the cards that list the post. Share pictures are checked in share-pictures.spec.mjs.
 import { test, expect } from '@playwright/test';
 import { appIsLive, expectNoAxeViolations } from './helpers.mjs';
 
@@ -8,8 +8,28 @@ import { appIsLive, expectNoAxeViolations } from './helpers.mjs';
 const POST = '/blog/first-anniversary';
 const ALT = 'A drawing of a group gathered around a child, talking.';
 
+/** A picture in the text of another of the suite's posts. */
+const IN_TEXT = { post: '/blog/why-the-specialist-workforce-matters', alt: "The fixture's drawing again, shown in the text of a post." };
+
 /** The width a `srcset` candidate names (`/pictures/x-800.webp 800w` → 800). */
 const candidateWidths = (srcset) => srcset.split(', ').map((c) => Number(c.split(' ')[1].replace('w', '')));
+
+/** Waits for `picture` to load and checks that the browser took a WebP, the narrowest
+ * candidate at least as wide as its box times the device pixel ratio; returns its address. */
+async function expectTheWidthItNeeds(picture) {
+  await expect.poll(() => picture.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const chosen = await picture.evaluate((img) => ({
+    src: new URL(img.currentSrc).pathname,
+    srcset: img.parentElement.querySelector('source').getAttribute('srcset'),
+    needed: img.getBoundingClientRect().width * devicePixelRatio,
+  }));
+  expect(chosen.src).toMatch(/^\/pictures\/[0-9a-f]{16}-\d+\.webp$/);
+  const widths = candidateWidths(chosen.srcset);
+  const width = Number(chosen.src.match(/-(\d+)\.webp$/)[1]);
+  const enough = widths.filter((w) => w >= chosen.needed);
+  expect(width, `the smallest of ${widths} at least ${chosen.needed} px`).toBe(enough.length ? Math.min(...enough) : Math.max(...widths));
+  return chosen.src;
+}
 
 for (const [name, viewport] of [['a 390 px phone', { width: 390, height: 844 }], ['a 1,280 px screen', { width: 1280, height: 800 }]]) {
   test.describe(`on ${name}`, () => {
@@ -21,19 +41,22 @@ for (const [name, viewport] of [['a 390 px phone', { width: 390, height: 844 }],
       await expect(picture).toBeVisible();
       await expect(picture).not.toHaveAttribute('loading', 'lazy');
       await expect(page.locator('head link[rel="preload"][as="image"]'), 'asked for first, from the head').toHaveAttribute('fetchpriority', 'high');
-      await expect.poll(() => picture.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
-      const chosen = await picture.evaluate((img) => ({
-        src: new URL(img.currentSrc).pathname,
-        srcset: img.parentElement.querySelector('source').getAttribute('srcset'),
-        needed: img.getBoundingClientRect().width * devicePixelRatio,
-      }));
-      expect(chosen.src).toMatch(/^\/pictures\/[0-9a-f]{16}-\d+\.webp$/);
-      const widths = candidateWidths(chosen.srcset);
-      const width = Number(chosen.src.match(/-(\d+)\.webp$/)[1]);
-      const enough = widths.filter((w) => w >= chosen.needed);
-      expect(width, `the smallest of ${widths} at least ${chosen.needed} px`).toBe(enough.length ? Math.min(...enough) : Math.max(...widths));
+      const src = await expectTheWidthItNeeds(picture);
       await appIsLive(page);
-      await expect(picture, 'the app took it over as it was').toHaveJSProperty('currentSrc', new URL(chosen.src, page.url()).href);
+      await expect(picture, 'the app took it over as it was').toHaveJSProperty('currentSrc', new URL(src, page.url()).href);
+    });
+
+    test('a picture in the text of a post is as light, waits until it is near, and keeps its place', async ({ page }) => {
+      await page.goto(IN_TEXT.post);
+      const picture = page.getByRole('img', { name: IN_TEXT.alt });
+      await expect(picture).toHaveAttribute('loading', 'lazy');
+      const box = await picture.boundingBox();
+      const [width, height] = await picture.evaluate((img) => [Number(img.getAttribute('width')), Number(img.getAttribute('height'))]);
+      expect(Math.abs(box.height - (box.width * height) / width), "its box has the picture's shape before it loads").toBeLessThan(2);
+      await picture.scrollIntoViewIfNeeded();
+      const src = await expectTheWidthItNeeds(picture);
+      await appIsLive(page);
+      await expect(picture, 'the app took it over as it was').toHaveJSProperty('currentSrc', new URL(src, page.url()).href);
     });
   });
 }

@@ -1,7 +1,8 @@
 //! The library: the whole of the content once every file has been read and checked
 //! on its own (by [`crate::source`]), and the one place for every rule that needs
 //! more than one file: a post's category from `site.toml`, the post a milestone
-//! names, and every site link (to a route, a post, or a milestone on the timeline).
+//! names, every site link (to a route, a post, or a milestone on the timeline), and
+//! every picture (one the site was given).
 
 use crate::rules::internal_link_exists;
 use crate::source::{ParsedPage, ParsedPost, ParsedTimeline, SiteLink, SourceError};
@@ -32,6 +33,15 @@ pub struct Shelf {
     /// The app's routes without parameters (`/`, `/timeline`), read from its one route
     /// table, which an internal link may name besides a post.
     pub routes: Vec<String>,
+}
+
+impl Shelf {
+    /// True when `src` is a picture uploaded to the site: the build makes it light for a
+    /// phone, and no reader's browser is sent to another site for it.
+    fn has_picture(&self, src: &str) -> bool {
+        let path = content::link::internal_path(src);
+        src.starts_with('/') && self.pictures.iter().any(|p| p == path)
+    }
 }
 
 /// The checked content, held in memory until all of it is valid, from which every
@@ -88,6 +98,11 @@ impl Library {
     }
 }
 
+/// Why a picture an editor named cannot be shown, in words that say what to do.
+fn not_a_picture(src: &str) -> String {
+    format!("the picture \"{src}\" is not among the site's pictures: upload it in the content manager, or choose another")
+}
+
 /// The milestone id in a `/timeline#id` link, if it has one.
 fn timeline_fragment(href: &str) -> Option<&str> {
     href.strip_prefix("/timeline")
@@ -124,15 +139,8 @@ fn across_files(shelf: &Shelf) -> Vec<SourceError> {
         };
         // Only an uploaded picture: the build makes it light for a phone and its share
         // crop, and no reader's browser is sent to another site for it.
-        let src = content::link::internal_path(&image.src);
-        if !image.src.starts_with('/') || !shelf.pictures.iter().any(|p| p == src) {
-            errors.push(parsed.origin.error(
-                "image.src",
-                format!(
-                    "the picture \"{}\" is not among the site's pictures: upload it in the content manager, or choose another",
-                    image.src
-                ),
-            ));
+        if !shelf.has_picture(&image.src) {
+            errors.push(parsed.origin.error("image.src", not_a_picture(&image.src)));
         }
     }
     if let Some(parsed) = &shelf.timeline {
@@ -166,8 +174,17 @@ fn across_files(shelf: &Shelf) -> Vec<SourceError> {
                 .map(|t| (t.origin.file.as_str(), &t.links)),
         );
     for (file, links) in links {
-        for SiteLink { line, field, href } in links {
-            let problem = if !internal_link_exists(href, &shelf.routes, &slugs) {
+        for SiteLink {
+            line,
+            field,
+            href,
+            picture,
+        } in links
+        {
+            let problem = if *picture {
+                // The same rule as a lead picture's, for the same reasons.
+                (!shelf.has_picture(href)).then(|| not_a_picture(href))
+            } else if !internal_link_exists(href, &shelf.routes, &slugs) {
                 Some(format!(
                     "link \"{href}\" leads to no page or post on this site"
                 ))
@@ -239,6 +256,43 @@ mod tests {
                 )),
                 "{refused:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_picture_in_a_text_must_be_one_the_site_serves_and_is_named_by_its_line() {
+        let texts = |src: &str| {
+            let picture = format!("\n> - ![A crowd]({src})\n");
+            let timeline = crate::source::TIMELINE_FOR_TESTS.replacen(
+                "description = \"",
+                &format!("description = \"![A crowd]({src}) "),
+                1,
+            );
+            messages(shelf(
+                &format!("{POST}{picture}"),
+                &format!("{PAGE}{picture}"),
+                &timeline,
+            ))
+        };
+        assert_eq!(texts("/images/launch.jpg"), Vec::<String>::new());
+        for src in [
+            "/images/gone.jpg",
+            "https://pictures.example.org/crowd.jpg",
+            "/images/../content/site.toml",
+        ] {
+            let refused = texts(src);
+            let said = format!("the picture \"{src}\" is not among the site's pictures");
+            for place in [
+                "content/posts/a-post.md:11",
+                "content/pages/privacy.md:8",
+                "content/timeline.toml:14: field `milestones[0].description`",
+            ] {
+                assert!(
+                    refused.iter().any(|m| m.contains(place) && m.contains(&said)),
+                    "{place}: {said} in {refused:?}"
+                );
+            }
+            assert_eq!(refused.len(), 3, "{refused:?}");
         }
     }
 

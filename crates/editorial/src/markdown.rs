@@ -23,6 +23,8 @@ pub struct Converted {
     pub problems: Vec<(usize, String)>,
     /// (line, href) for every site-relative link, to check it leads somewhere.
     pub internal_links: Vec<(usize, String)>,
+    /// (line, src) for every picture, to check it is one the site was given.
+    pub pictures: Vec<(usize, String)>,
 }
 
 enum Frame {
@@ -219,6 +221,7 @@ impl Builder {
                 let line = self.line(offset);
                 match classify(&src) {
                     Some(LinkKind::Internal | LinkKind::External) => {
+                        self.out.pictures.push((line, src.clone()));
                         Frame::Image(Some(src), String::new())
                     }
                     _ => {

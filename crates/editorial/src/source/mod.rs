@@ -212,6 +212,8 @@ pub struct SiteLink {
     pub field: String,
     /// The link as written.
     pub href: String,
+    /// True for a picture shown in the text, which must be one the site was given.
+    pub picture: bool,
 }
 
 /// Readies a file's text for parsing: a byte-order mark (which some editors write) is
@@ -287,16 +289,23 @@ fn split_or_refuse<'a>(
     })
 }
 
-/// The site links a converted Markdown text makes, placed in its file.
-fn site_links(links: Vec<(usize, String)>, first_line: usize, field: &str) -> Vec<SiteLink> {
-    links
-        .into_iter()
-        .map(|(line, href)| SiteLink {
+/// The site links and pictures a converted Markdown text makes, placed in its file.
+fn site_links(
+    links: &[(usize, String)],
+    pictures: &[(usize, String)],
+    first_line: usize,
+    field: &str,
+) -> Vec<SiteLink> {
+    let placed = |picture: bool| {
+        move |(line, href): &(usize, String)| SiteLink {
             line: first_line + line - 1,
             field: field.to_string(),
-            href,
-        })
-        .collect()
+            href: href.clone(),
+            picture,
+        }
+    };
+    let links = links.iter().map(placed(false));
+    links.chain(pictures.iter().map(placed(true))).collect()
 }
 
 /// Markdown problems as errors placed in their file.

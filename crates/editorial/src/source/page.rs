@@ -64,7 +64,12 @@ pub fn parse_page(file: &str, slug: &str, src: &str) -> Result<ParsedPage, Vec<S
             updated,
             body: converted.blocks,
         },
-        links: site_links(converted.internal_links, split.body_line, "body"),
+        links: site_links(
+            &converted.internal_links,
+            &converted.pictures,
+            split.body_line,
+            "body",
+        ),
         file: file.to_string(),
     })
 }

@@ -120,7 +120,12 @@ pub fn parse_post(file: &str, slug: &str, src: &str) -> Result<ParsedPost, Vec<S
             older: None,
             newer: None,
         },
-        links: site_links(converted.internal_links, split.body_line, "body"),
+        links: site_links(
+            &converted.internal_links,
+            &converted.pictures,
+            split.body_line,
+            "body",
+        ),
         origin: Origin::new(file, split.front, 2),
     })
 }

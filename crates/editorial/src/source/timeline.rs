@@ -107,7 +107,12 @@ pub fn load_timeline(file: &str, src: &str) -> Result<ParsedTimeline, Vec<Source
             first_line,
             &field,
         ));
-        links.extend(site_links(converted.internal_links, first_line, &field));
+        links.extend(site_links(
+            &converted.internal_links,
+            &converted.pictures,
+            first_line,
+            &field,
+        ));
         milestones.push(Milestone {
             id: m.id,
             date,
