@@ -288,7 +288,9 @@ mod tests {
                 "content/timeline.toml:14: field `milestones[0].description`",
             ] {
                 assert!(
-                    refused.iter().any(|m| m.contains(place) && m.contains(&said)),
+                    refused
+                        .iter()
+                        .any(|m| m.contains(place) && m.contains(&said)),
                     "{place}: {said} in {refused:?}"
                 );
             }
