@@ -4,8 +4,8 @@
 use crate::components::error_panel::ErrorPanel;
 use crate::source::ContentError;
 use crate::source::ContentFile;
+use content::FromJson;
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
 
 /// Shows `fallback` until the file arrives, then `render`s it as `T`, or says in words
 /// what failed with a Retry that fetches it again. While a Retry or a new address loads,
@@ -19,7 +19,7 @@ pub fn loaded<T, V>(
     render: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
-    T: DeserializeOwned + 'static,
+    T: FromJson + 'static,
     V: IntoView + 'static,
 {
     move || match file.read::<T>() {

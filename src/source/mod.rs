@@ -9,10 +9,10 @@ pub mod published;
 
 mod response;
 
+use content::FromJson;
 use leptos::prelude::*;
 use response::parse;
 pub use response::ContentError;
-use serde::de::DeserializeOwned;
 
 /// A content file the page needs: its address and, once it has arrived, its text.
 ///
@@ -55,7 +55,7 @@ impl ContentFile {
     }
 
     /// The file as `T`, or why it cannot be shown; `None` while it is still on its way.
-    pub fn read<T: DeserializeOwned>(&self) -> Option<Result<T, ContentError>> {
+    pub fn read<T: FromJson>(&self) -> Option<Result<T, ContentError>> {
         let url = self.url.get_untracked();
         self.with_body(|body| {
             body.map(|body| {

@@ -174,9 +174,22 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// Implements `Deserialize` for each type through its `from_json` hand reader.
+/// A published file's type, read from a JSON value by hand: the app turns a file's text
+/// into a value once for every type, so only this small step is written out per type.
+pub trait FromJson: Sized {
+    /// Reads `value`, naming the first field that is missing or of the wrong type.
+    fn from_json(value: &Value) -> Result<Self, String>;
+}
+
+/// Implements [`FromJson`] and `Deserialize` for each type through its `from_json` hand reader.
 macro_rules! read_by_hand {
     ($($type:ty),*) => {$(
+        impl crate::json::FromJson for $type {
+            fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+                <$type>::from_json(value)
+            }
+        }
+
         impl<'de> serde::Deserialize<'de> for $type {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 <$type>::from_json(&<serde_json::Value as serde::Deserialize>::deserialize(deserializer)?)

@@ -19,5 +19,7 @@ pub mod site;
 pub mod text;
 pub mod timeline;
 
+pub use json::FromJson;
+
 #[cfg(any(test, feature = "samples"))]
 pub mod samples;

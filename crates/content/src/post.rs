@@ -40,7 +40,7 @@ pub fn action_page_for(nation_key: &str) -> String {
 
 /// A standalone page such as the privacy notice: `content/pages/<slug>.json`.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Page {
     /// The URL-safe name: the page lives at `/<slug>`.
     pub slug: String,
@@ -53,6 +53,20 @@ pub struct Page {
     pub updated: Option<PartialDate>,
     /// The body as a document tree.
     pub body: Vec<Block>,
+}
+
+impl Page {
+    /// Reads a published page, naming the first field that is missing or of the wrong type.
+    pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+        let page = Fields::of(value)?;
+        Ok(Page {
+            slug: page.needed("slug")?,
+            title: page.needed("title")?,
+            summary: page.needed("summary")?,
+            updated: page.date("updated")?,
+            body: page.needed_list("body", Block::from_json)?,
+        })
+    }
 }
 
 /// A post's metadata: all the blog index needs, without the body.
@@ -166,7 +180,7 @@ pub struct ListPage {
     pub pages: usize,
 }
 
-crate::json::read_by_hand!(PostMeta, Post, ListPage, PostIndex);
+crate::json::read_by_hand!(Page, PostMeta, Post, ListPage, PostIndex);
 
 impl Post {
     /// Reads a published post by hand (see [`crate::json`]).
@@ -344,9 +358,14 @@ mod tests {
                         },
                         Inline::Code { text: "x".into() },
                         Inline::Image(PostImage {
-                            src: "/images/a.png".into(),
+                            src: "/pictures/a-800.jpg".into(),
                             alt: "A picture".into(),
-                            renditions: None,
+                            renditions: Some(Renditions {
+                                width: 1200,
+                                height: 800,
+                                webp: "/pictures/a-400.webp 400w, /pictures/a-1200.webp 1200w"
+                                    .into(),
+                            }),
                         }),
                         Inline::Break,
                     ],
@@ -374,6 +393,23 @@ mod tests {
         assert_eq!(
             crate::json::check::refusal::<Post>(&spoilt).as_deref(),
             Some("`body[0].level` must be a whole number")
+        );
+    }
+
+    #[test]
+    fn a_page_reads_back_whole_and_names_a_missing_field() {
+        let page = Page {
+            slug: "privacy".into(),
+            title: "Privacy notice".into(),
+            summary: "How we use what you tell us.".into(),
+            updated: PartialDate::parse("2024-05").ok(),
+            body: vec![Block::Rule],
+        };
+        let json = crate::json::check::reads_back(&page);
+        assert_eq!(
+            crate::json::check::refusal::<Page>(&json.replacen("\"title\"", "\"heading\"", 1))
+                .as_deref(),
+            Some("`title` is missing")
         );
     }
 
