@@ -221,7 +221,7 @@ async function compressAhead() {
   await Promise.all(
     files.map(async (file) => {
       const body = await readFile(file).catch(() => null);
-      if (body) await Promise.all(['br', 'gzip'].map((accepted) => encode(file, body, accepted)));
+      if (body) await Promise.all(['br', 'gzip'].map((accepted) => encode(file, withRecorder(file, body), accepted)));
     }),
   );
 }

@@ -17,13 +17,9 @@ pub enum ContentError {
     NotFound { url: String },
     /// The server answered with another error status.
     Status { url: String, status: u16 },
-    /// The file arrived but is not the JSON the app expects.
-    Malformed {
-        url: String,
-        line: usize,
-        column: usize,
-        detail: String,
-    },
+    /// The file arrived but is not the JSON the app expects; `detail` says where: the
+    /// line and column of broken JSON, or the path of a field of the wrong shape.
+    Malformed { url: String, detail: String },
 }
 
 impl ContentError {
@@ -79,19 +75,7 @@ impl fmt::Display for ContentError {
             }
             ContentError::NotFound { url } => write!(f, "{url}: not found"),
             ContentError::Status { url, status } => write!(f, "{url}: HTTP {status}"),
-            // A field of the wrong shape has a path instead of a place in the text.
-            ContentError::Malformed {
-                url,
-                line: 0,
-                detail,
-                ..
-            } => write!(f, "{url}: {detail}"),
-            ContentError::Malformed {
-                url,
-                line,
-                column,
-                detail,
-            } => write!(f, "{url}: line {line}, column {column}: {detail}"),
+            ContentError::Malformed { url, detail } => write!(f, "{url}: {detail}"),
         }
     }
 }
@@ -101,25 +85,13 @@ impl std::error::Error for ContentError {}
 /// Reads a body that has passed [`check`] as `T`, saying where it stopped making sense.
 /// Only the last step, from a JSON value to `T`, is written out per type in the wasm.
 pub fn parse<T: FromJson>(url: &str, body: &str) -> Result<T, ContentError> {
-    T::from_json(&value_of(url, body)?).map_err(|detail| wrong_shape(url, detail))
+    T::from_json(&value_of(url, body)?).map_err(|detail| malformed(url, detail))
 }
 
 /// The body as a JSON value, once for every content type.
 #[inline(never)]
 fn value_of(url: &str, body: &str) -> Result<Value, ContentError> {
-    serde_json::from_str(body).map_err(|e| malformed(url, &e))
-}
-
-/// JSON that is not the type the page needs: the field, named by its path, has no place
-/// in the text to point to.
-#[inline(never)]
-fn wrong_shape(url: &str, detail: String) -> ContentError {
-    ContentError::Malformed {
-        url: url.to_string(),
-        line: 0,
-        column: 0,
-        detail,
-    }
+    serde_json::from_str(body).map_err(|e| malformed(url, e.to_string()))
 }
 
 /// Refuses error statuses and HTML fallback pages before any JSON is read; not generic,
@@ -141,12 +113,11 @@ pub fn check(url: &str, status: u16, content_type: &str, body: &str) -> Result<(
 }
 
 /// Says where JSON stopped making sense, once for every content type.
-fn malformed(url: &str, e: &serde_json::Error) -> ContentError {
+#[inline(never)]
+fn malformed(url: &str, detail: String) -> ContentError {
     ContentError::Malformed {
         url: url.to_string(),
-        line: e.line(),
-        column: e.column(),
-        detail: e.to_string(),
+        detail,
     }
 }
 
@@ -191,7 +162,7 @@ mod tests {
         };
         assert_eq!(
             said("{\n  \"name\": \"A\",\n}"),
-            "/content/site.json: line 3, column 1: trailing comma at line 3 column 1"
+            "/content/site.json: trailing comma at line 3 column 1"
         );
         assert_eq!(
             said("{\"name\": 3}"),
