@@ -2,7 +2,7 @@
 // at the width the screen needs, in WebP, with its place kept while it loads; and the
 // lead picture on the cards that list the post. Share pictures are checked in share-pictures.spec.mjs.
 import { test, expect } from '@playwright/test';
-import { appIsLive, expectNoAxeViolations } from './helpers.mjs';
+import { appIsLive, expectNoAxeViolations, holdTheApp } from './helpers.mjs';
 
 // The suite's own post and picture (tests/fixtures/content, tests/fixtures/public/images).
 const POST = '/blog/first-anniversary';
@@ -35,18 +35,23 @@ for (const [name, viewport] of [['a 390 px phone', { width: 390, height: 844 }],
   test.describe(`on ${name}`, () => {
     test.use({ viewport });
 
+    // Each is measured on the built page with the app held back, then again once the app
+    // has taken over: a node the takeover replaces mid-measurement would measure nothing.
     test(`a post's lead picture is a WebP no wider than the screen needs, asked for first`, async ({ page }) => {
+      const release = await holdTheApp(page);
       await page.goto(POST);
       const picture = page.getByRole('img', { name: ALT });
       await expect(picture).toBeVisible();
       await expect(picture).not.toHaveAttribute('loading', 'lazy');
       await expect(page.locator('head link[rel="preload"][as="image"]'), 'asked for first, from the head').toHaveAttribute('fetchpriority', 'high');
       const src = await expectTheWidthItNeeds(picture);
+      release();
       await appIsLive(page);
       await expect(picture, 'the app took it over as it was').toHaveJSProperty('currentSrc', new URL(src, page.url()).href);
     });
 
     test('a picture in the text of a post is as light, waits until it is near, and keeps its place', async ({ page }) => {
+      const release = await holdTheApp(page);
       await page.goto(IN_TEXT.post);
       const picture = page.getByRole('img', { name: IN_TEXT.alt });
       await expect(picture).toHaveAttribute('loading', 'lazy');
@@ -55,6 +60,7 @@ for (const [name, viewport] of [['a 390 px phone', { width: 390, height: 844 }],
       expect(Math.abs(box.height - (box.width * height) / width), "its box has the picture's shape before it loads").toBeLessThan(2);
       await picture.scrollIntoViewIfNeeded();
       const src = await expectTheWidthItNeeds(picture);
+      release();
       await appIsLive(page);
       await expect(picture, 'the app took it over as it was').toHaveJSProperty('currentSrc', new URL(src, page.url()).href);
     });
@@ -62,6 +68,8 @@ for (const [name, viewport] of [['a 390 px phone', { width: 390, height: 844 }],
 }
 
 test('while the picture is still on its way, the page already keeps its place', async ({ page }) => {
+  // The built page, as a reader sees it first: the app is held back throughout.
+  await holdTheApp(page);
   await page.route('**/pictures/**', () => {});
   await page.goto(POST, { waitUntil: 'domcontentloaded' });
   const picture = page.getByRole('img', { name: ALT });
