@@ -34,9 +34,12 @@ build-e2e: setup
 	PUBLISH_CONTENT=target/edited-site/content SIGNUP_SERVICE=formspree SIGNUP_ENDPOINT=$(E2E_SIGNUP_ENDPOINT) \
 		trunk build --release --offline --dist dist-edited
 
+# Formatting, import circles, the docs' `make` commands against this file's targets, the
+# workflow's syntax, and clippy on every crate (the app both as wasm and as the build renders it).
 lint:
 	cargo fmt --all --check
 	node scripts/circles.mjs
+	node scripts/readme-commands.mjs
 	target/venv/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	cargo clippy --locked -p content -p editorial -p join -p act -p publish --all-targets -- -D warnings
 	cargo clippy --locked -p send-site --target wasm32-unknown-unknown -- -D warnings
