@@ -1,6 +1,6 @@
 // Keeps the docs' commands and the Makefile in agreement: every `make X` written as code
-// (in backticks or a fenced block) in README.md, CONTRIBUTING.md and docs/ must name a
-// target the Makefile has. A failure names the file, the line and the target.
+// (in backticks, or a fenced block of commands) in README.md, CONTRIBUTING.md and docs/
+// must name a target the Makefile has. A failure names the file, the line and the target.
 // Run by `make lint`; `node scripts/readme-commands.mjs [FILE.md …]` checks other files.
 // No dependencies: Node's own modules only.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -27,20 +27,25 @@ export function makeTargets(makefile) {
   return targets;
 }
 
-/** The code in a Markdown text, line by line: fenced blocks whole, other lines' `spans`. */
+/** Fenced blocks that hold commands: no language named, or a shell's. */
+const SHELL_FENCES = new Set(['', 'sh', 'bash', 'shell', 'console', 'make', 'makefile']);
+
+/** The code in a Markdown text, line by line: command blocks whole, other lines' `spans`. */
 function codeByLine(text) {
   const lines = text.split('\n');
   const code = [];
   let fence = null;
+  let commands = false;
   lines.forEach((line, i) => {
-    const opening = line.match(/^\s*(`{3,}|~{3,})/);
+    const opening = line.match(/^\s*(`{3,}|~{3,})\s*([\w-]*)/);
     if (fence) {
-      if (opening && opening[1][0] === fence[0] && opening[1].length >= fence.length) fence = null;
-      else code.push({ line: i + 1, text: line });
+      if (opening && opening[1][0] === fence[0] && opening[1].length >= fence.length && !opening[2]) fence = null;
+      else if (commands) code.push({ line: i + 1, text: line });
       return;
     }
     if (opening) {
       fence = opening[1];
+      commands = SHELL_FENCES.has(opening[2].toLowerCase());
       return;
     }
     for (const span of line.matchAll(/(`+)(.+?)\1/g)) code.push({ line: i + 1, text: span[2] });
