@@ -1,17 +1,24 @@
-# The two commands a newcomer needs: `make serve` and `make test`.
+# The two commands a newcomer needs: `make serve` and `make test`. Each sets up what it needs
+# first (scripts/setup.sh), skipping what is already there: serving needs no root and no
+# browser; the tests add Debian's browsers and the workflow checker.
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup serve build build-e2e test lint unit e2e webkit dev-server bench scale profile makeup split-trial pictures
+.PHONY: setup setup-serve serve build build-e2e test lint unit e2e webkit dev-server bench scale profile makeup split-trial pictures
 
+# What serving and building need: the wasm32 target, Trunk, wasm-bindgen-cli, npm packages.
+setup-serve:
+	bash scripts/setup.sh serve
+
+# All of that, and what the tests need: browsers, xvfb, Java, brotli (apt), check-jsonschema.
 setup:
-	bash scripts/setup.sh
+	bash scripts/setup.sh test
 
-serve: setup
+serve: setup-serve
 	trunk serve --offline
 
-build: setup
+build: setup-serve
 	trunk build --release --offline
 
 # The browser tests run against a release build configured, as a deployment
@@ -49,17 +56,18 @@ unit:
 	cargo test --locked -p content -p editorial -p join -p act -p publish
 	cargo test --locked -p send-site --no-default-features --features ssr
 
-# The browser suite in Chromium and Firefox ESR (playwright.config.mjs).
-e2e:
+# The browser suite in Chromium and Firefox ESR (playwright.config.mjs), against the
+# builds `make build-e2e` wrote.
+e2e: setup
 	npx playwright test
 
 # The reader's main paths in WebKit (WebKitGTK's MiniBrowser, on a virtual display).
-webkit:
+webkit: setup
 	xvfb-run -a node --test --test-reporter=spec tests/webkit/
 
 # The README's first command as a newcomer runs it: `make serve` on a fresh copy of this
 # checkout, driven through the development server (tests/dev-server.test.mjs).
-dev-server:
+dev-server: setup
 	node --test --test-reporter=spec tests/dev-server.test.mjs
 
 # Sizes, Lighthouse scores and the static-page limit, written to bench/results.md; then the
@@ -81,7 +89,7 @@ pictures: setup
 
 # Where a page's blocking time goes, from Lighthouse's trace of the build in dist/
 # (ROUTE=/blog for another page; not part of `make test`).
-profile:
+profile: setup
 	CHROME_PATH=/usr/bin/chromium node bench/profile.mjs
 
 # What the wasm is made of, by crate, written to bench/wasm-makeup.md (needs twiggy,
