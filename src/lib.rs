@@ -1,13 +1,13 @@
 //! The #SENDInTheSpecialists site: `App` and the one route table. The same views
-//! start in the browser (`start`, the `csr` feature) and are rendered into every
+//! start in the browser by adopting those pages (`start`, the `hydrate` feature) and are rendered into every
 //! built page (`render`, the `ssr` feature). Pages own their data; components take props.
 
 // Rendering the views to HTML at build time nests deeply typed futures.
 #![recursion_limit = "256"]
 
-#[cfg(all(feature = "csr", feature = "ssr"))]
+#[cfg(all(feature = "hydrate", feature = "ssr"))]
 compile_error!(
-    "the `csr` (browser) and `ssr` (build-time render) features exclude each other: \
+    "the `hydrate` (browser) and `ssr` (build-time render) features exclude each other: \
      build the render with `--no-default-features --features ssr`"
 );
 
@@ -17,8 +17,6 @@ pub mod head;
 mod outbox;
 mod pages;
 mod prefs;
-#[cfg(not(feature = "ssr"))]
-mod ready;
 #[cfg(feature = "ssr")]
 pub mod render;
 mod source;

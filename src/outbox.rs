@@ -337,12 +337,20 @@ pub fn provide() {
     if !can_keep {
         UNKEPT.with(|m| *m.borrow_mut() = Some(String::new()));
     }
-    outbox.refresh(&load());
-    let handle = window_event_listener(leptos::ev::online, move |_| flush(outbox));
-    std::mem::forget(handle);
+    // What the device kept is shown once the page is adopted: the build drew none.
+    let adopted = crate::state::use_adopted();
     Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
+        if done == Some(true) || !adopted.get() {
+            return done.unwrap_or(false);
+        }
+        outbox.refresh(&load());
+        let handle = window_event_listener(leptos::ev::online, move |_| flush(outbox));
+        std::mem::forget(handle);
+        true
+    });
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !adopted.get() {
+            return done.unwrap_or(false);
         }
         match site.get() {
             Some(site) => {

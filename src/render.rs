@@ -20,6 +20,8 @@ pub struct Rendered {
     pub facts: PageFacts,
     /// The content files the view read, in order: what the page preloads.
     pub reads: Vec<String>,
+    /// Those files' one fingerprint, as the app computes it from what it fetched.
+    pub fingerprint: String,
 }
 
 /// Renders the app at `path` from the published files under `root`, as it would look on `today`.
@@ -32,15 +34,22 @@ pub fn render(path: &str, root: &Path, today: PartialDate) -> Rendered {
         provide_context(files.clone());
         provide_context(BuildDate(today));
         provide_context(head.clone());
-        // Leptos marks where one text node ends and the next begins (`<!>`) for hydration,
-        // which these pages never do (the app swaps in): a parser would only repair them.
-        // Text is escaped, so `<!>` is never a reader's words.
-        let html = view! { <App /> }.to_html().replace("<!>", "");
+        // Leptos marks where one text node ends and the next begins, and where a dynamic
+        // part sits, with empty comments (`<!>`), which the app needs to adopt the page.
+        // `<!---->` is the same empty comment, written as HTML wants it. Text is escaped,
+        // so `<!>` is never a reader's words.
+        let html = view! { <App /> }.to_html().replace("<!>", "<!---->");
         let facts = head.0.lock().map(|f| f.clone()).unwrap_or_default();
+        let reads = files.reads();
+        let bodies: Vec<String> = reads
+            .iter()
+            .filter_map(|url| files.read(url).ok())
+            .collect();
         Rendered {
             html,
             facts,
-            reads: files.reads(),
+            fingerprint: content::address::fingerprint(bodies.iter().map(String::as_str)),
+            reads,
         }
     })
 }

@@ -1,4 +1,5 @@
-//! State shared by every page: the site settings and the route announcer.
+//! State shared by every page: the site settings, the route announcer, and whether the
+//! app has adopted the built page yet (what only the reader's browser knows waits for that).
 
 use crate::source::ContentError;
 use crate::source::ContentFile;
@@ -77,12 +78,54 @@ pub fn use_announcer() -> Announcer {
     expect_context::<Announcer>()
 }
 
-/// The day a build-time render is for: the build date, which the app corrects in the browser.
+/// The day a built page was rendered for: the build date, which the app corrects once it
+/// has adopted the page.
 #[derive(Clone, Copy, Debug)]
 pub struct BuildDate(pub content::date::PartialDate);
 
-/// Today: the reader's clock in the browser, the build date when rendered at build
-/// time, so "overdue" and "now" are never hard-coded.
+/// True once the app has adopted the built page (or drawn its own): until then every view
+/// draws exactly what the build drew, so the page can be adopted node for node; what only
+/// the reader's browser knows (the clock, the address's query, storage) is applied after,
+/// as an ordinary update. Never provided at build time, where it reads as false.
+#[derive(Clone, Copy)]
+pub struct Adopted(pub RwSignal<bool>);
+
+/// Whether the page is adopted, tracked: a view that reads it updates once it is.
+pub fn adopted() -> bool {
+    use_context::<Adopted>().is_some_and(|a| a.0.get())
+}
+
+/// The adoption as a signal a component can keep and read later, outside its owner.
+pub fn use_adopted() -> Signal<bool> {
+    let adopted = use_context::<Adopted>();
+    Signal::derive(move || adopted.is_some_and(|a| a.0.get()))
+}
+
+/// Today: the build date until the page is adopted, then the reader's clock, so
+/// "overdue" and "now" are never hard-coded and the built page is adopted as drawn.
+/// Tracked: call it inside the closure that draws the label.
 pub fn today() -> Option<content::date::PartialDate> {
-    crate::browser::today().or_else(|| use_context::<BuildDate>().map(|d| d.0))
+    adopted()
+        .then(crate::browser::today)
+        .flatten()
+        .or_else(|| use_context::<BuildDate>().map(|d| d.0))
+}
+
+/// Today as a memo: a view that shows it changes only if the reader's day is not the build's.
+pub fn use_today() -> Memo<Option<content::date::PartialDate>> {
+    Memo::new(move |_| today())
+}
+
+/// The address's query (filters, a search), empty until the page is adopted: the build
+/// drew each list unfiltered, and a link's filter is applied once the page is the app's.
+pub fn use_query_map() -> Memo<leptos_router::params::ParamsMap> {
+    let query = leptos_router::hooks::use_query_map();
+    let adopted = use_adopted();
+    Memo::new(move |_| {
+        if adopted.get() {
+            query.get()
+        } else {
+            Default::default()
+        }
+    })
 }

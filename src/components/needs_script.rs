@@ -10,9 +10,10 @@ pub fn NeedsScript(
     /// What the page shows instead, such as "every milestone is shown".
     shown: &'static str,
 ) -> impl IntoView {
-    view! {
-        <noscript>
-            <p class="notice">{what} " needs JavaScript, which is off in your browser, so " {shown} "."</p>
-        </noscript>
-    }
+    // As markup, not elements: with scripts on, a browser reads a noscript's content as
+    // text, which the app could not adopt as elements. Both words come from the code.
+    let note = format!(
+        "<p class=\"notice\">{what} needs JavaScript, which is off in your browser, so {shown}.</p>"
+    );
+    view! { <noscript inner_html=note></noscript> }
 }

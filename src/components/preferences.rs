@@ -20,10 +20,17 @@ fn apply(key: &str, value: &str) {
 /// A disclosure in the header that lets each reader set how the site looks; it works by keyboard and is labelled.
 #[component]
 pub fn ReadingPreferences() -> impl IntoView {
-    // What prefs.js applied from storage before first paint.
-    let choices = RwSignal::new(Choices::read(|key| {
-        browser::html_attribute(&format!("data-{key}"))
-    }));
+    // The standard choices, as the build drew them; once the page is adopted, what
+    // prefs.js applied from storage before the first paint.
+    let choices = RwSignal::new(Choices::read(|_| None));
+    let adopted = crate::state::use_adopted();
+    Effect::new(move || {
+        if adopted.get() {
+            choices.set(Choices::read(|key| {
+                browser::html_attribute(&format!("data-{key}"))
+            }));
+        }
+    });
     let choose = move |key: &'static str, value: &'static str| {
         choices.update(|c| c.set(key, value));
         browser::save(
@@ -42,11 +49,9 @@ pub fn ReadingPreferences() -> impl IntoView {
         <details class="prefs">
             <summary>"Reading preferences"</summary>
             <div class="prefs-panel">
-                <noscript>
-                    <p>
-                        "These choices need JavaScript, which is off. Your browser's own text size, zoom and colour settings still work."
-                    </p>
-                </noscript>
+                // As markup, not elements: with scripts on, a browser reads a noscript's
+                // content as text, which the app could not adopt as elements.
+                <noscript inner_html="<p>These choices need JavaScript, which is off. Your browser's own text size, zoom and colour settings still work.</p>"></noscript>
                 {PREFERENCES
                     .iter()
                     .map(|p| {

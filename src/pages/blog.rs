@@ -11,13 +11,13 @@ use content::blog::{BlogQuery, Listing};
 use content::post::PostMeta;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map};
 
 /// Lists posts; filter, search and page live in the URL so any view can be shared.
 #[component]
 pub fn BlogIndex() -> impl IntoView {
     let path = use_params_map();
-    let search = use_query_map();
+    let search = crate::state::use_query_map();
     let query = Memo::new(move |_| {
         let (p, s) = (path.read(), search.read());
         BlogQuery::from_params(p.get("category"), s.get("q"), p.get("page"))

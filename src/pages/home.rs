@@ -8,7 +8,7 @@ use crate::components::page_heading::PageHeading;
 use crate::components::post_card::PostCard;
 use crate::components::skeleton::ListSkeleton;
 use crate::source::ContentFile;
-use crate::state::{today, use_site};
+use crate::state::{use_site, use_today};
 use content::address;
 use content::members::{list_and, MemberQuery, Members};
 use content::post::PostIndex;
@@ -125,16 +125,18 @@ fn Figures(timeline: Timeline) -> impl IntoView {
 /// The latest achieved milestones and the next planned one.
 #[component]
 fn Progress(timeline: Timeline) -> impl IntoView {
-    let today = today();
+    let today = use_today();
     let row = move |m: Milestone| {
-        let overdue = today.is_some_and(|t| m.is_overdue(&t));
+        let status = m.status;
+        let ends = m.clone();
+        let overdue = move || today.get().is_some_and(|t| ends.is_overdue(&t));
         let href = format!("/timeline#{}", m.id);
         view! {
             <li>
                 <p class="milestone-meta">
                     <MilestoneWhen milestone=m.clone() />
                     " · "
-                    <StatusBadge status=m.status overdue />
+                    {move || view! { <StatusBadge status overdue=overdue() /> }}
                 </p>
                 <p>
                     <a href=href>{m.title.clone()}</a>

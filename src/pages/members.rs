@@ -12,13 +12,13 @@ use content::timeline::Timeline;
 use leptos::html::{Input, Select};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 
 /// Lists the organisations that chose to be listed, and invites others to join.
 #[component]
 pub fn Members() -> impl IntoView {
     let directory = ContentFile::at(address::MEMBERS);
-    let params = use_query_map();
+    let params = crate::state::use_query_map();
     let query = Memo::new(move |_| {
         let p = params.read();
         MemberQuery::from_params(p.get("q"), p.get("type"), p.get("nation"))

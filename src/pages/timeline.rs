@@ -8,18 +8,17 @@ use crate::components::needs_script::NeedsScript;
 use crate::components::page_heading::PageHeading;
 use crate::components::skeleton::ListSkeleton;
 use crate::source::ContentFile;
-use crate::state::today;
+use crate::state::use_today;
 use content::address;
 use content::timeline::{Status, Timeline as TimelineData, TimelineQuery};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
 /// Shows every milestone grouped by year, filterable by kind and status in the URL.
 #[component]
 pub fn Timeline() -> impl IntoView {
     let timeline = ContentFile::at(address::TIMELINE);
-    let params = use_query_map();
+    let params = crate::state::use_query_map();
     let query = Memo::new(move |_| {
         let p = params.read();
         TimelineQuery::from_params(p.get("kind"), p.get("status"))
@@ -126,12 +125,13 @@ fn focus_fragment(tries: u32) {
 /// The matching milestones grouped by year, with the "now" marker where today falls.
 #[component]
 fn Milestones(data: TimelineData, query: Memo<TimelineQuery>) -> impl IntoView {
-    let today = today();
+    let today = use_today();
     let data = StoredValue::new(data);
     // After this list is in the document, not merely built.
     Effect::new(move || request_animation_frame(|| focus_fragment(0)));
     move || {
         let q = query.get();
+        let today = today.get();
         data.with_value(|data| {
             let first_future = today.and_then(|t| data.first_future(&q, &t).map(str::to_string));
             let groups = data.groups(&q);

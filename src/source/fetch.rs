@@ -19,12 +19,32 @@ thread_local! {
 /// Seconds a content request may take before the reader is told and offered Retry.
 pub const TIMEOUT_SECONDS: u32 = 10;
 
-/// The browser's side of a content file: fetched when `url` is first read, and again when it changes.
-pub fn resource(url: Signal<String>) -> LocalResource<Result<String, ContentError>> {
-    LocalResource::new(move || {
+/// A content file's text as the browser has it: `None` while on its way.
+pub type Body = AsyncDerived<Result<String, ContentError>, LocalStorage>;
+
+/// The browser's side of a content file: fetched when `url` is first read, again when it
+/// changes or `again` is bumped. A file this visit already has is there synchronously
+/// (unlike a `LocalResource`, which always waits a tick), so adoption finds it drawn.
+pub fn resource(url: Signal<String>, again: RwSignal<usize>) -> Body {
+    AsyncDerived::new_unsync(move || {
         let url = url.get();
+        again.track();
         async move { fetch_body(&url).await }
     })
+}
+
+/// Fetches the content files a built page was rendered from, ahead of adopting it, and
+/// says whether they are all here and, by their fingerprint, the very files the build
+/// read (a page cached from an older build is not adopted, but drawn anew).
+pub async fn preload(urls: &[String], fingerprint: &str) -> bool {
+    let mut bodies = Vec::with_capacity(urls.len());
+    for url in urls {
+        match fetch_body(url).await {
+            Ok(body) => bodies.push(body),
+            Err(_) => return false,
+        }
+    }
+    content::address::fingerprint(bodies.iter().map(String::as_str)) == fingerprint
 }
 
 /// Drops a file from this visit's cache, so a Retry downloads it again.

@@ -4,6 +4,8 @@
 
 #[cfg(not(feature = "ssr"))]
 mod fetch;
+#[cfg(not(feature = "ssr"))]
+pub use fetch::preload;
 #[cfg(feature = "ssr")]
 pub mod published;
 
@@ -22,25 +24,27 @@ pub use response::ContentError;
 pub struct ContentFile {
     url: Signal<String>,
     #[cfg(not(feature = "ssr"))]
-    body: LocalResource<Result<String, ContentError>>,
-    /// True until a view first reads the file: the takeover waits for that (`ready`).
+    body: fetch::Body,
+    /// Bumped by a reader's Retry, so the file is fetched again.
     #[cfg(not(feature = "ssr"))]
-    awaited: StoredValue<bool>,
+    again: RwSignal<usize>,
     #[cfg(feature = "ssr")]
     files: StoredValue<Option<published::Published>>,
 }
 
 impl ContentFile {
-    /// Starts fetching the file at `url`, and again whenever `url` changes.
+    /// Starts fetching the file at `url`, and again whenever `url` changes. A file already
+    /// here (one the built page was rendered from) is read at once, so the first draw
+    /// in the browser is the built page's.
     pub fn new(url: Signal<String>) -> Self {
         #[cfg(not(feature = "ssr"))]
-        return Self {
-            url,
-            body: fetch::resource(url),
-            awaited: {
-                crate::ready::wait_for_one();
-                StoredValue::new(true)
-            },
+        return {
+            let again = RwSignal::new(0);
+            Self {
+                url,
+                body: fetch::resource(url, again),
+                again,
+            }
         };
         #[cfg(feature = "ssr")]
         Self {
@@ -69,13 +73,7 @@ impl ContentFile {
     /// The file's text as the browser fetched it.
     #[cfg(not(feature = "ssr"))]
     fn with_body<R>(&self, f: impl FnOnce(Option<&Result<String, ContentError>>) -> R) -> R {
-        self.body.with(|body| {
-            if body.is_some() && self.awaited.get_value() {
-                self.awaited.set_value(false);
-                crate::ready::one_arrived();
-            }
-            f(body.as_ref())
-        })
+        self.body.with(|body| f(body.as_ref()))
     }
 
     /// The file's text as the build published it; rendering waits for nothing.
@@ -93,7 +91,7 @@ impl ContentFile {
         #[cfg(not(feature = "ssr"))]
         {
             fetch::forget(&self.url.get_untracked());
-            self.body.refetch();
+            self.again.update(|n| *n += 1);
         }
     }
 }

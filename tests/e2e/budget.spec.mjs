@@ -30,7 +30,6 @@ function firstLoad(route) {
   const html = readFileSync(htmlPath, 'utf8');
   const files = [htmlPath, ...[...found('.css'), ...found('.js'), ...found('.wasm')].map((f) => `dist/${f}`)];
   files.push(...contentFiles(html).map((url) => `dist${url}`).filter(existsSync));
-  files.push('dist/prefs.js', 'dist/boot-check.js');
   return files.reduce((sum, file) => sum + brotli(file), 0);
 }
 

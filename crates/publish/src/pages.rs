@@ -22,6 +22,8 @@ pub struct BuiltPage {
     pub facts: PageFacts,
     /// The content files the view read, preloaded beside the wasm.
     pub reads: Vec<String>,
+    /// Those files' one fingerprint, which the app checks before it adopts the page.
+    pub fingerprint: String,
     /// The HTML inside `<div id="app">`.
     pub html: String,
 }
@@ -146,6 +148,7 @@ pub fn render_all(
             path: path.to_string(),
             facts,
             reads: rendered.reads,
+            fingerprint: rendered.fingerprint,
             html: rendered.html,
         });
     }
@@ -241,6 +244,13 @@ fn head_tags(
     tags.push(format!(
         "<meta name=\"build-date\" content=\"{}\">",
         built.iso()
+    ));
+    // What the app checks before it adopts the page rather than drawing its own: the
+    // address the page was drawn for (a host serves 404.html at many), and its files.
+    tags.push(format!(
+        "<meta name=\"drawn-for\" content=\"{}\"><meta name=\"content-fingerprint\" content=\"{}\">",
+        escape(&page.path),
+        page.fingerprint
     ));
     if !page.reads.is_empty() {
         // prefs.js starts these downloads as the head is parsed and hands them to the

@@ -48,18 +48,29 @@ fn focus_summary(summary: NodeRef<leptos::html::Div>) {
 pub fn Join() -> impl IntoView {
     let site = use_site();
     let outbox = use_outbox();
-    let draft = browser::load(Store::Session, DRAFT_KEY)
-        .and_then(|json| Draft::read(&json))
-        .unwrap_or_default();
-    let form = RwSignal::new(draft.form);
+    // Empty as the build drew it; the tab's draft is restored once the page is adopted.
+    let form = RwSignal::new(SignupForm::default());
     // The id this draft is sent under: kept with the draft, so a reload resends under it.
-    let id = RwSignal::new(if draft.submission_id.is_empty() {
-        browser::random_uuid()
-    } else {
-        draft.submission_id
-    });
+    let id = RwSignal::new(browser::random_uuid());
     // The answers the current id was sent with, including a request kept from an earlier visit.
-    let sent_with = StoredValue::new(outbox::kept(&id.get_untracked()).and_then(|i| i.answers()));
+    let sent_with = StoredValue::new(None);
+    let restored = RwSignal::new(false);
+    let adopted = crate::state::use_adopted();
+    Effect::new(move || {
+        if !adopted.get() || restored.get_untracked() {
+            return;
+        }
+        if let Some(draft) =
+            browser::load(Store::Session, DRAFT_KEY).and_then(|json| Draft::read(&json))
+        {
+            form.set(draft.form);
+            if !draft.submission_id.is_empty() {
+                id.set(draft.submission_id);
+            }
+        }
+        sent_with.set_value(outbox::kept(&id.get_untracked()).and_then(|i| i.answers()));
+        restored.set(true);
+    });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let finish = RwSignal::new(Finish::Editing);
     let honeypot = RwSignal::new(String::new());
@@ -75,6 +86,10 @@ pub fn Join() -> impl IntoView {
     };
 
     Effect::new(move || {
+        // Never over the kept draft before it is restored.
+        if !restored.get() {
+            return;
+        }
         let draft = Draft {
             form: form.get(),
             submission_id: id.get(),

@@ -149,7 +149,9 @@ pub(super) fn NotKeptNotice(
         site.get()
             .map(|s| form.with(|f| f.mailto(&s.contact_email)))
     };
-    (browser::in_browser() && !outbox.can_keep).then(|| {
+    let adopted = crate::state::use_adopted();
+    move || {
+        (adopted.get() && !outbox.can_keep).then(|| {
         view! {
             <div class="notice" role="note">
                 <p>
@@ -160,6 +162,7 @@ pub(super) fn NotKeptNotice(
             </div>
         }
     })
+    }
 }
 
 /// The confirmation after a request is delivered; it takes focus.
