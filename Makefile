@@ -99,7 +99,7 @@ makeup: build
 	node bench/makeup.mjs
 
 # Would splitting the wasm by route bring it down to the old 150 KB goal (the ceilings are
-# now 255 KB for the wasm, 275 KB for a first load)? Builds a lazy-route copy in
+# now 264 KB for the wasm, 284 KB for a first load)? Builds a lazy-route copy in
 # target/split-trial and writes bench/split-trial.md (installs wasm-split-cli there on
 # first use; not part of `make test`).
 split-trial: build

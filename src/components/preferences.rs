@@ -5,6 +5,9 @@ use crate::browser::{self, Store};
 use crate::prefs::{Choices, PREFERENCES, STORAGE_KEY};
 use leptos::prelude::*;
 
+/// What a reader without JavaScript is told in place of the choices.
+const NEEDS_SCRIPT: &str = "<p>These choices need JavaScript, which is off. Your browser's own text size, zoom and colour settings still work.</p>";
+
 /// Sets or clears a preference's attribute on `<html>`, where the stylesheet reads it.
 fn apply(key: &str, value: &str) {
     if let Some(html) = document().document_element() {
@@ -51,7 +54,7 @@ pub fn ReadingPreferences() -> impl IntoView {
             <div class="prefs-panel">
                 // As markup, not elements: with scripts on, a browser reads a noscript's
                 // content as text, which the app could not adopt as elements.
-                <noscript inner_html="<p>These choices need JavaScript, which is off. Your browser's own text size, zoom and colour settings still work.</p>"></noscript>
+                <noscript inner_html=NEEDS_SCRIPT></noscript>
                 {PREFERENCES
                     .iter()
                     .map(|p| {

@@ -55,9 +55,11 @@ test('the site uses system fonts: no font files are shipped', () => {
   expect(fonts).toEqual([]);
 });
 
-// Ceilings set by the owner, fixed (they no longer ratchet down with each cut).
-const WASM_CEILING = 255 * KB;
-const FIRST_LOAD_CEILING = 275 * KB;
+// Ceilings set by the owner, fixed (they no longer ratchet down with each cut): 255 and
+// 275 KB, each raised by the 9.3 KB that adopting the built page measurably costs
+// (docs/decisions/0006-adopting-built-pages.md; the owner's limit for that is 265 and 285).
+const WASM_CEILING = 264 * KB;
+const FIRST_LOAD_CEILING = 284 * KB;
 
 test('the wasm stays within its ceiling after brotli', () => {
   for (const file of found('.wasm')) {
