@@ -137,7 +137,9 @@ pub async fn sleep(ms: u32) {
     }
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+            // A wait past i32::MAX would be read as negative: a loop with no wait at all.
+            let ms = i32::try_from(ms).unwrap_or(i32::MAX);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;

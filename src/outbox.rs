@@ -23,8 +23,9 @@ pub struct Outbox {
     /// Requests kept on this device that ended without delivery: the notice on every
     /// page and the join page's list read this.
     pub ended: RwSignal<Vec<Item>>,
-    /// False when this browser keeps nothing on the device.
-    pub can_keep: bool,
+    /// False when this browser keeps nothing on the device, or refused a write (storage
+    /// full): requests are then held in this page's memory, and the reader is told.
+    pub can_keep: RwSignal<bool>,
     /// The site settings, which name the form service requests go to (the current one,
     /// even for a request kept while the site used another).
     site: Site,
@@ -133,6 +134,12 @@ async fn change(outbox: Outbox, edit: impl FnOnce(&mut Kept) + 'static) -> bool 
         let mut kept = load();
         edit(&mut kept);
         let stored = store(&kept);
+        if !stored && UNKEPT.with(|m| m.borrow().is_none()) {
+            // The device refused the write (its storage is full): keep sending from this
+            // page's memory, and say at once that nothing is saved, with the email way.
+            UNKEPT.with(|m| *m.borrow_mut() = Some(kept.to_json()));
+            outbox.can_keep.set(false);
+        }
         outbox.refresh(&kept);
         stored
     })
@@ -206,7 +213,7 @@ fn show(outbox: Outbox, id: &str, step: &Step) {
     match step {
         Step::Delivered => outbox.set(id, Progress::Sent),
         Step::Ended(why) => outbox.set(id, Progress::Ended(why.clone())),
-        Step::Later if outbox.can_keep => outbox.set(id, Progress::Kept),
+        Step::Later if outbox.can_keep.get_untracked() => outbox.set(id, Progress::Kept),
         Step::Later => outbox.set(id, Progress::NotKept),
         Step::RetryIn(_) => {}
     }
@@ -234,7 +241,7 @@ async fn send_due(outbox: Outbox, signup: Signup) {
     loop {
         if !browser::is_online() {
             let kept = load();
-            let shown = if outbox.can_keep {
+            let shown = if outbox.can_keep.get_untracked() {
                 Progress::Kept
             } else {
                 Progress::NotKept
@@ -326,7 +333,7 @@ pub fn provide() {
     let outbox = Outbox {
         progress: RwSignal::new(Vec::new()),
         ended: RwSignal::new(Vec::new()),
-        can_keep,
+        can_keep: RwSignal::new(can_keep),
         site,
     };
     provide_context(outbox);

@@ -75,6 +75,28 @@ test('where the browser keeps nothing, the page says so at once and never claims
   expect(posts).toHaveLength(1);
 });
 
+test('storage full but for a probe: Send says at once that nothing is saved, and still sends', async ({ page }) => {
+  // The device's storage takes the app's one-character probe, and nothing larger.
+  await page.addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (this === window.localStorage && String(value).length > 10) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return set.call(this, key, value);
+    };
+  });
+  const posts = await answerFormService(page, [{ status: 200 }]);
+  await page.goto('/join');
+  await appIsLive(page);
+  await fillJoinForm(page);
+  await send(page).click();
+  await expect(page.getByText('This browser is not letting this site save anything on your device')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Email your answers to us instead' })).toHaveAttribute('href', /^mailto:/);
+  await expect(thanks(page)).toBeVisible();
+  expect(posts).toHaveLength(1);
+});
+
 test('a reload while the request is retried sends it under the same id, and the page says it was sent', BODY, async ({ page }) => {
   const posts = await answerFormService(page, [{ status: 503, headers: { 'retry-after': '3' } }, { status: 200 }]);
   await page.goto('/join');
@@ -171,6 +193,29 @@ test('a request that waited 30 days is no longer sent, and the reader is told', 
   await expect(earlier).toHaveCount(0);
   await expect.poll(() => outboxLeft(page)).toBeNull();
   expect(posts).toHaveLength(0);
+});
+
+test('a request kept for a time days away (a clock moved back) is sent now, and the page stays idle', async ({ page, context }) => {
+  const posts = await answerFormService(page, [{ status: 200 }]);
+  const kept = JSON.parse(earlierRequest('Clock Moved Back Group').body);
+  const item = { submission_id: kept.submission_id, body: JSON.stringify(kept), queued_at_ms: Date.now(), not_before_ms: Date.now() + 40 * DAY_MS };
+  await leaveOnDevice(context, { 'signup-outbox-v2': JSON.stringify({ version: 2, items: [item], unreadable: [] }) });
+  // Counts the page's writes to storage: a wait the browser cannot hold ran as a busy loop.
+  await page.addInitScript(() => {
+    window.__writes = 0;
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (...args) {
+      window.__writes += 1;
+      return set.apply(this, args);
+    };
+  });
+  await page.goto('/');
+  await appIsLive(page);
+  await expect.poll(() => posts.length).toBe(1);
+  await expect.poll(() => outboxLeft(page)).toBeNull();
+  const before = await page.evaluate(() => window.__writes);
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => window.__writes) - before, 'storage writes in a second of idling').toBeLessThan(5);
 });
 
 test('a request waiting offline can be cancelled, or removed with the form, and is then never sent', async ({ page, context }) => {

@@ -122,12 +122,15 @@ pub const MAX_ATTEMPTS: u32 = 4;
 /// Seconds one send may take before it is abandoned and tried again.
 pub const SEND_TIMEOUT_SECONDS: u32 = 30;
 
+/// The longest wait before a retry, in seconds, whatever a service asks.
+pub const LONGEST_WAIT_SECONDS: u32 = 120;
+
 /// Milliseconds to wait before retry number `retry` (1 for the first retry):
 /// 1, 2, 4 … seconds, capped at 30, scaled by `jitter` in 0..1 to between half and
 /// the whole, or what the service asked for (up to two minutes).
 pub fn retry_delay_ms(retry: u32, retry_after: Option<u32>, jitter: f64) -> u32 {
     if let Some(seconds) = retry_after {
-        return seconds.min(120) * 1000;
+        return seconds.min(LONGEST_WAIT_SECONDS) * 1000;
     }
     let base = 1000u32
         .saturating_mul(1 << retry.saturating_sub(1).min(5))

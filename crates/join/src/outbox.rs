@@ -28,6 +28,17 @@ pub const OLD_STORAGE_KEY: &str = "signup-outbox";
 pub const LOCK_NAME: &str = "signup-outbox";
 
 const DAY_MS: f64 = 86_400_000.0;
+
+/// When a kept request may be sent: its own time, or now when that time is further off
+/// than any retry waits (a clock moved back, or edited storage), so no page waits days,
+/// nor asks the browser for a wait it cannot hold.
+fn due_at(item: &Item, now_ms: f64) -> f64 {
+    if item.not_before_ms - now_ms > f64::from(crate::answer::LONGEST_WAIT_SECONDS) * 1000.0 {
+        now_ms
+    } else {
+        item.not_before_ms
+    }
+}
 const VERSION: u32 = 2;
 
 /// Why a request ended without being delivered; kept so the reader is told.
@@ -338,7 +349,9 @@ impl Outbox {
     /// The first request to send now, if any is due and not set aside for this visit.
     pub fn next_due(&self, now_ms: f64, set_aside: &[String]) -> Option<&Item> {
         self.items.iter().find(|i| {
-            i.ended.is_none() && i.not_before_ms <= now_ms && !set_aside.contains(&i.submission_id)
+            i.ended.is_none()
+                && due_at(i, now_ms) <= now_ms
+                && !set_aside.contains(&i.submission_id)
         })
     }
 
@@ -348,7 +361,7 @@ impl Outbox {
         self.items
             .iter()
             .filter(|i| i.ended.is_none() && !set_aside.contains(&i.submission_id))
-            .map(|i| (i.not_before_ms - now_ms).ceil())
+            .map(|i| (due_at(i, now_ms) - now_ms).ceil())
             .filter(|ms| *ms > 0.0)
             .reduce(f64::min)
             .map(|ms| ms.min(f64::from(u32::MAX)) as u32)
@@ -806,5 +819,25 @@ mod tests {
         let back = Outbox::read(Some(&kept.to_json()), None, NOW);
         assert_eq!(back, kept);
         assert!(back.unreadable.is_empty());
+    }
+    #[test]
+    fn a_request_kept_for_an_implausibly_late_time_is_sent_now() {
+        // A clock moved back, or edited storage: the time it may be sent is days away.
+        let mut kept = Outbox::default();
+        let mut late = item("late");
+        late.not_before_ms = NOW + 40.0 * DAY_MS;
+        kept.put(late);
+        assert_eq!(
+            kept.next_due(NOW, &[]).map(|i| i.submission_id.as_str()),
+            Some("late")
+        );
+        // A real retry's wait is kept, and no wait is ever longer than a retry's longest.
+        let mut waiting = Outbox::default();
+        let mut soon = item("soon");
+        soon.not_before_ms = NOW + 90_000.0;
+        waiting.put(soon);
+        assert!(waiting.next_due(NOW, &[]).is_none());
+        assert_eq!(waiting.due_in(NOW, &[]), Some(90_000));
+        assert!(kept.due_in(NOW, &[]).is_none_or(|ms| ms <= 120_000));
     }
 }

@@ -151,7 +151,7 @@ pub(super) fn NotKeptNotice(
     };
     let adopted = crate::state::use_adopted();
     move || {
-        (adopted.get() && !outbox.can_keep).then(|| {
+        (adopted.get() && !outbox.can_keep.get()).then(|| {
         view! {
             <div class="notice" role="note">
                 <p>
