@@ -224,6 +224,17 @@ fn damaged(format: Format) -> String {
 /// content manager uploads into; anything else there is a mistake added to `errors`,
 /// naming the file, and a folder or entry that cannot be read stops the build, named.
 pub fn scan(folder: &Path, errors: &mut Vec<SourceError>) -> Result<Vec<Upload>, Error> {
+    // The folder itself, or the one holding it, a link: its pictures would publish
+    // from wherever it points.
+    for place in [Some(folder), folder.parent()].into_iter().flatten() {
+        if fs::symlink_metadata(place).is_ok_and(|m| m.file_type().is_symlink()) {
+            errors.push(SourceError::file(
+                place.display().to_string(),
+                crate::input::LINK_REFUSED,
+            ));
+            return Ok(Vec::new());
+        }
+    }
     let mut found = Vec::new();
     let mut pending = vec![folder.to_path_buf()];
     while let Some(dir) = pending.pop() {

@@ -59,6 +59,46 @@ fn only_pictures_of_the_accepted_kinds_and_size_are_published_from_the_media_fol
 }
 
 #[test]
+fn a_symbolic_link_anywhere_in_the_content_or_the_media_folder_is_refused_naming_it() {
+    let content = copy_of_content("links");
+    let outside = scratch("links-outside");
+    let secret = outside.join("secret.md");
+    let post = fs::read_to_string(content.join("posts/first-anniversary.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&secret, post.replace("first", "secret")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(&secret, content.join("posts/linked.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    fs::create_dir_all(content.join("extra")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(&outside, content.join("extra/folder"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let messages = problems(&content);
+    for name in ["posts/linked.md", "extra/folder"] {
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains(&format!("content/{name}: ")) && m.contains("symbolic link")),
+            "{name}: {messages:?}"
+        );
+    }
+    assert_eq!(messages.len(), 2, "{messages:?}");
+
+    // The media folder itself a link: its pictures would publish from the linked folder.
+    let content = copy_of_content("linked-media");
+    let media = content.join("../public/images");
+    let elsewhere = scratch("linked-media-elsewhere");
+    fs::write(elsewhere.join("photo.jpg"), small_jpeg()).unwrap_or_else(|e| panic!("{e}"));
+    fs::remove_dir_all(&media).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(&elsewhere, &media).unwrap_or_else(|e| panic!("{e}"));
+    let messages = problems(&content);
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("public/images: ") && m.contains("symbolic link")),
+        "{messages:?}"
+    );
+}
+
+#[test]
 fn pictures_are_served_under_a_policy_that_runs_nothing() {
     let headers = publish::headers::headers_file("default-src 'self'", &[], "default-src 'self'");
     let rule = headers
