@@ -17,7 +17,7 @@ pub mod pages;
 pub mod pictures;
 mod settings;
 
-pub use error::{annotation, Error};
+pub use error::{annotation, say, Error};
 pub use finish::{build_date, finish, Build};
 pub use input::{before_launch, media_folder, read, read_with_media, MAX_SOURCE_BYTES};
 pub use output::{netlify_form, published_file, schemas, write_all, MAX_OUTPUT_BYTES};
