@@ -3,8 +3,7 @@
 //! category and the coalition's name, in Atkinson Hyperlegible (SIL Open Font Licence
 //! 1.1, `fonts/OFL.txt`), a typeface made for readers with low vision.
 
-use crate::output::write;
-use crate::pictures::SHARE_SIZE;
+use crate::address::{published_file, write, CARDS_PATH, SHARE_SIZE};
 use crate::Error;
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
@@ -21,9 +20,6 @@ const STYLESHEET: &str = include_str!("../../../style/main.css");
 
 /// The stylesheet's colours a card is drawn in: its background, its words, its band.
 const COLOURS: [&str; 3] = ["--colour-brand", "--colour-brand-text", "--colour-focus"];
-
-/// Where the cards are published.
-pub const CARDS_PATH: &str = "/cards";
 
 /// Changes whenever the drawing below changes, so cached cards are drawn again.
 const RECIPE: &str = "cards 2";
@@ -286,7 +282,7 @@ pub fn publish(card: &Card, out: &Path, cache: &Path) -> Result<String, Error> {
         }
     };
     let address = format!("{CARDS_PATH}/{name}");
-    write(&crate::published_file(out, &address), &bytes)?;
+    write(&published_file(out, &address), &bytes)?;
     Ok(address)
 }
 

@@ -2,8 +2,9 @@
 //! checked on its own, then the rules across files (the editorial crate's), with every
 //! mistake reported at once, and the media folder's pictures.
 
+use crate::address::MEDIA_FOLDER;
 use crate::pictures::{self, Upload};
-use crate::{cms, pages, Delivery, Error};
+use crate::{pages, Delivery, Error};
 use content::post::PAGES;
 use content::service::Service;
 use editorial::library::{Library, Shelf};
@@ -18,7 +19,7 @@ use std::path::{Path, PathBuf};
 pub const MAX_SOURCE_BYTES: u64 = 1024 * 1024;
 
 /// What the build says of a symbolic link in the content or the media folder.
-pub(crate) const LINK_REFUSED: &str = "is a symbolic link to another file or folder, which could publish what is not kept in the repository: put the file itself here, or remove the link";
+const LINK_REFUSED: &str = "is a symbolic link to another file or folder, which could publish what is not kept in the repository: put the file itself here, or remove the link";
 
 /// True when `path` is itself a symbolic link (not followed, unlike `is_file`).
 fn is_link(path: &Path) -> bool {
@@ -175,7 +176,7 @@ fn read_site(content_dir: &Path, delivery: &Delivery) -> Result<content::site::S
 
 /// The media folder beside `content_dir`, which the content manager uploads into.
 pub fn media_folder(content_dir: &Path) -> PathBuf {
-    content_dir.join("..").join(cms::MEDIA_FOLDER)
+    content_dir.join("..").join(MEDIA_FOLDER)
 }
 
 /// Reads every source under `content_dir`, each checked on its own, then the rules
@@ -227,7 +228,20 @@ pub fn read_with_media(
         load_timeline,
     )?;
     let members = read_one(&content_dir.join("members.toml"), &mut errors, load_members)?;
-    let uploads = pictures::scan(&media_folder(content_dir), &mut errors)?;
+    let media = media_folder(content_dir);
+    // The folder itself, or the one holding it, a link: its pictures would publish
+    // from wherever it points, so none is taken from it.
+    let linked = [Some(media.as_path()), media.parent()]
+        .into_iter()
+        .flatten()
+        .find(|place| is_link(place));
+    let uploads = match linked {
+        Some(place) => {
+            errors.push(SourceError::file(place.display().to_string(), LINK_REFUSED));
+            Vec::new()
+        }
+        None => pictures::scan(&media, &mut errors)?,
+    };
     let shelf = Shelf {
         pictures: uploads.iter().map(|u| u.address.clone()).collect(),
         routes: pages::fixed_routes(),
