@@ -253,11 +253,64 @@ fn the_deploy_runs_only_tools_locked_by_the_project() {
         !workflow.contains("npx "),
         "a tool fetched at run time: {workflow}"
     );
-    assert!(workflow.contains("npm ci --prefix deploy"), "{workflow}");
+    assert!(
+        workflow.contains("npm ci --ignore-scripts --prefix deploy"),
+        "the deploy tool is installed without running install scripts: {workflow}"
+    );
     let lock = fs::read_to_string(root.join("deploy/package-lock.json")).unwrap_or_default();
     assert!(
         lock.contains("\"node_modules/wrangler\""),
         "wrangler is locked"
+    );
+}
+
+#[test]
+fn the_deploy_token_lives_in_a_protected_environment_and_every_action_is_pinned() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let workflow = fs::read_to_string(root.join(".github/workflows/site.yml")).unwrap_or_default();
+    // Every action by a full commit, its tag in a comment.
+    for line in workflow.lines().filter(|l| l.contains("uses:")) {
+        let used = line.split("uses:").nth(1).unwrap_or_default().trim();
+        let commit = used.split('@').nth(1).unwrap_or_default();
+        let sha: String = commit.chars().take_while(char::is_ascii_hexdigit).collect();
+        assert!(
+            sha.len() == 40 && commit[40..].trim_start().starts_with("# v"),
+            "not pinned to a commit with its tag: {line}"
+        );
+    }
+    // The token is named in one job only, the one that runs in `production`.
+    let jobs = workflow
+        .split("\njobs:\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no jobs: {workflow}"));
+    let mut holding = Vec::new();
+    let mut job = String::new();
+    let mut body = String::new();
+    for line in jobs.lines().chain(["  end:"]) {
+        if line.starts_with("  ") && !line.starts_with("   ") && line.trim_end().ends_with(':') {
+            if body.contains("secrets.CLOUDFLARE_API_TOKEN") {
+                holding.push((job.clone(), body.clone()));
+            }
+            job = line.trim().trim_end_matches(':').to_string();
+            body.clear();
+        }
+        body.push_str(line);
+        body.push('\n');
+    }
+    assert_eq!(holding.len(), 1, "the token is in one job: {holding:?}");
+    let (name, deploy) = &holding[0];
+    assert!(
+        deploy.contains("name: production") || deploy.contains("environment: production"),
+        "{name} runs in the production environment: {deploy}"
+    );
+    assert!(
+        deploy.contains("github.ref == 'refs/heads/main'")
+            && deploy.contains("github.event_name != 'pull_request'"),
+        "{name} runs only for main: {deploy}"
+    );
+    assert!(
+        deploy.contains("download-artifact"),
+        "{name} deploys the built site: {deploy}"
     );
 }
 
