@@ -166,7 +166,9 @@ Written by \`make build-scale\` (bench/build-scale.mjs): the shipped content's s
 grown from the suite's own content, then \`publish build\` and \`publish finish\`. \`finish\`
 fills the stand-in page the build's tests use instead of a Trunk build, so it times the
 rendering, the share cards and the pictures, not Trunk or the wasm. Each run adds or
-replaces the table under its own heading.
+replaces the table under its own heading. The machine is shared and its load swings (the
+1× rows here ran while others' browser tests did): compare the two tables of one run,
+taken in turn, never rows taken at different times.
 `;
 let sections = existsSync(file) ? readFileSync(file, 'utf8').split(/^(?=## )/m).slice(1) : [];
 sections = sections.filter((s) => !binaries.some((b) => s.startsWith(`## ${b.label}\n`)));
