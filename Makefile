@@ -106,3 +106,8 @@ split-trial: build
 	node bench/split-trial.mjs
 
 test: setup lint unit build-e2e e2e webkit dev-server
+
+# What the build costs at 1×, 10× and 100× the shipped content (posts, members,
+# milestones, words in a post): publish build and finish timed, written to bench/build-scale.md.
+build-scale:
+	node bench/build-scale.mjs

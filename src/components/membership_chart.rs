@@ -1,6 +1,6 @@
 //! Membership over time as an accessible inline SVG, with the same figures in a table.
 
-use content::timeline::MembershipPoint;
+use content::timeline::{bar_height, MembershipPoint};
 use leptos::prelude::*;
 
 // Whole SVG units: the chart needs no fractions, and integers keep float formatting out of the wasm.
@@ -34,7 +34,8 @@ pub fn MembershipChart(
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let h = (BASELINE - TOP) * p.count / max;
+            // In 64 bits: a figure in the millions times the chart's height overflows 32.
+            let h = bar_height(p.count, max, BASELINE - TOP);
             let x = slot * i as u32 + (slot - bar) / 2;
             let cx = x + bar / 2;
             view! {

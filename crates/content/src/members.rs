@@ -188,6 +188,7 @@ impl Member {
     }
 }
 
+/// The key a name is sorted and compared by, so "The X" and "x" are one member.
 pub fn sort_key(name: &str) -> String {
     let lower = crate::text::fold_case(name.trim());
     lower
@@ -305,7 +306,8 @@ impl MemberQuery {
 impl Members {
     /// Sorts A to Z by name, ignoring case and a leading "The".
     pub fn sort(&mut self) {
-        self.members.sort_by_key(|m| sort_key(&m.name));
+        // Each key made once, not twice for every comparison.
+        self.members.sort_by_cached_key(|m| sort_key(&m.name));
     }
 
     /// True when any entry is sample data.

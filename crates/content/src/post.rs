@@ -10,6 +10,24 @@ use serde::{Deserialize, Serialize};
 /// The longest summary accepted, so index entries and link previews stay short.
 pub const SUMMARY_MAX_CHARS: usize = 280;
 
+/// The longest title accepted: a headline, never a paragraph, so it fits a share card,
+/// a browser tab and a feed reader's list.
+pub const TITLE_MAX_CHARS: usize = 200;
+
+/// Why a title is refused, if it is: empty, or longer than [`TITLE_MAX_CHARS`].
+pub fn title_problem(title: &str) -> Option<String> {
+    let length = title.chars().count();
+    if title.trim().is_empty() {
+        Some("must not be empty".into())
+    } else if length > TITLE_MAX_CHARS {
+        Some(format!(
+            "is {length} characters; keep a title to {TITLE_MAX_CHARS}, and put the rest in the summary or the text"
+        ))
+    } else {
+        None
+    }
+}
+
 /// The action page's slug, written once for the constants below.
 macro_rules! action_page {
     () => {

@@ -120,6 +120,26 @@ pub fn is_email(email: &str) -> bool {
     }
 }
 
+/// True for one plain address, as a `mailto:` link may carry it: [`is_email`], with
+/// only the characters of an everyday address (letters, digits, `.` `_` `+` `-` and
+/// an `@`) and a domain of dotted names. Nothing may follow it: a `?`, `&`, `%`, `,`,
+/// `;` or space would add recipients or words to every email a reader writes.
+pub fn is_plain_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let local_ok = local
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '+' | '-'));
+    let domain_ok = domain.split('.').all(|label| {
+        !label.is_empty()
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+    });
+    is_email(email) && local_ok && domain_ok
+}
+
 /// Percent-encodes a query value (RFC 3986 unreserved characters pass through).
 pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -147,6 +167,17 @@ mod tests {
         assert!(is_email("a@b.org"));
         for bad in ["a@b", "@b.org", "a@@b.org", "a b@c.org", "a@.org", "a@org."] {
             assert!(!is_email(bad), "{bad}");
+        }
+        assert!(is_plain_email("first.last+tag@mail.example.co.uk"));
+        for bad in [
+            "a@b.org?bcc=c%40d.org",
+            "a@b.org&cc=c@d.org",
+            "a@b.org,c@d.org",
+            "a@b..org",
+            "a@-b.org",
+            "a%40b@c.org",
+        ] {
+            assert!(!is_plain_email(bad), "{bad}");
         }
     }
 

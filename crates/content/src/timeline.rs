@@ -111,6 +111,17 @@ pub struct Milestone {
     pub source: Option<Source>,
 }
 
+/// The largest membership figure accepted: far more organisations than any coalition
+/// has, so a figure past it is a typing mistake (and the chart's sums stay small).
+pub const MEMBERSHIP_MAX: u32 = 1_000_000;
+
+/// A bar's height for `count` on a chart whose tallest bar, for `max`, is `room` high:
+/// worked in 64 bits and held to `room`, so no figure overflows or draws past the chart.
+pub fn bar_height(count: u32, max: u32, room: u32) -> u32 {
+    let scaled = u64::from(count.min(max)) * u64::from(room) / u64::from(max.max(1));
+    u32::try_from(scaled).unwrap_or(room).min(room)
+}
+
 /// A membership figure: "more than `count` organisations" on a date.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -373,6 +384,20 @@ impl<'de> Deserialize<'de> for Status {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_bar_is_scaled_in_64_bits_and_never_taller_than_its_room() {
+        assert_eq!(bar_height(40_000_000, 40_000_000, 130), 130);
+        assert_eq!(bar_height(20_000_000, 40_000_000, 130), 65);
+        assert_eq!(bar_height(u32::MAX, u32::MAX, 130), 130);
+        assert_eq!(bar_height(u32::MAX, 1, 130), 130, "never past the room");
+        assert_eq!(
+            bar_height(5, 0, 130),
+            0,
+            "a zero top divides nothing by zero"
+        );
+        assert_eq!(bar_height(0, 10, 130), 0);
+    }
+
     use super::*;
     use crate::samples::{date, milestone, timeline as sample};
 

@@ -76,6 +76,22 @@ impl Builder {
         self.newlines.partition_point(|&n| n < offset) + 1
     }
 
+    /// Refuses `text` as decoded (a reference such as `&#xFFFE;` in a code block's
+    /// language, a link's target or title, a picture's address), by its line: the raw
+    /// file passed its own check, and what is decoded reaches the feeds.
+    fn refuse_invisible(&mut self, text: &str, offset: usize, what: &str) {
+        if let Some(c) = text.chars().find(|c| content::text::is_invisible(*c)) {
+            let line = self.line(offset);
+            self.out.problems.push((
+                line,
+                format!(
+                    "{what} holds an invisible control character {} (written as a character reference such as &#11;), which no feed can carry; remove it",
+                    content::text::name_invisible(c)
+                ),
+            ));
+        }
+    }
+
     fn push_inline(&mut self, inline: Inline) {
         match self.stack.last_mut() {
             Some(
@@ -186,6 +202,9 @@ impl Builder {
                 }
             }
             Tag::CodeBlock(kind) => {
+                if let CodeBlockKind::Fenced(info) = &kind {
+                    self.refuse_invisible(info, offset, "this code block's language");
+                }
                 let language = match kind {
                     CodeBlockKind::Fenced(info) => info
                         .split_whitespace()
@@ -198,7 +217,11 @@ impl Builder {
             }
             Tag::Emphasis => Frame::Emphasis(Vec::new()),
             Tag::Strong => Frame::Strong(Vec::new()),
-            Tag::Link { dest_url, .. } => {
+            Tag::Link {
+                dest_url, title, ..
+            } => {
+                self.refuse_invisible(&dest_url, offset, "this link's target");
+                self.refuse_invisible(&title, offset, "this link's title");
                 let href = dest_url.to_string();
                 let line = self.line(offset);
                 match classify(&href) {
@@ -216,7 +239,11 @@ impl Builder {
                     }
                 }
             }
-            Tag::Image { dest_url, .. } => {
+            Tag::Image {
+                dest_url, title, ..
+            } => {
+                self.refuse_invisible(&dest_url, offset, "this picture's address");
+                self.refuse_invisible(&title, offset, "this picture's title");
                 let src = dest_url.to_string();
                 let line = self.line(offset);
                 match classify(&src) {
@@ -317,16 +344,7 @@ impl Builder {
             Event::End(tag) => self.end(tag, offset),
             Event::Text(text) => {
                 // A character reference (`&#11;`) is decoded here, after the raw check.
-                if let Some(c) = text.chars().find(|c| content::text::is_invisible(*c)) {
-                    let line = self.line(offset);
-                    self.out.problems.push((
-                        line,
-                        format!(
-                            "this text holds an invisible control character {} (written as a character reference such as &#11;), which no feed can carry; remove it",
-                            content::text::name_invisible(c)
-                        ),
-                    ));
-                }
+                self.refuse_invisible(&text, offset, "this text");
                 self.push_inline(Inline::text(text.to_string()));
             }
             Event::Html(html) => {
@@ -337,9 +355,12 @@ impl Builder {
                 }
             }
             Event::InlineHtml(html) => self.push_inline(Inline::text(html.to_string())),
-            Event::Code(code) => self.push_inline(Inline::Code {
-                text: code.to_string(),
-            }),
+            Event::Code(code) => {
+                self.refuse_invisible(&code, offset, "this code");
+                self.push_inline(Inline::Code {
+                    text: code.to_string(),
+                })
+            }
             Event::SoftBreak => self.push_inline(Inline::text(" ")),
             Event::HardBreak => self.push_inline(Inline::Break),
             Event::Rule => self.push_block(Block::Rule),
@@ -415,6 +436,25 @@ mod tests {
 
     fn text(t: &str) -> Inline {
         Inline::text(t)
+    }
+
+    #[test]
+    fn an_invisible_character_decoded_anywhere_is_refused_by_its_line() {
+        let doc = to_document(
+            "Fine words.\n\n```rust&#1;&#xFFFE;x\ncode\n```\n\n[this](https://example.org/a&#xFFFE;b)\n\n![a &#xFDD0; picture](/images/a&#xFFFF;.jpg \"t&#xFFFE;\")\n\n[more](/timeline \"a&#1;title\")\n",
+        );
+        let mut lines: Vec<usize> = doc.problems.iter().map(|(line, _)| *line).collect();
+        lines.dedup();
+        assert_eq!(lines, [3, 7, 9, 11], "{:?}", doc.problems);
+        assert!(
+            doc.problems
+                .iter()
+                .all(|(_, m)| m.contains("invisible control character U+")),
+            "{:?}",
+            doc.problems
+        );
+        assert!(doc.problems[0].1.contains("U+0001"), "{:?}", doc.problems);
+        assert!(doc.problems[1].1.contains("U+FFFE"), "{:?}", doc.problems);
     }
 
     #[test]

@@ -3,16 +3,11 @@
 //! write (every field, whether it is required, every closed list), so its forms
 //! cannot drift from what the build reads. Rules across files stay with the build.
 
+use crate::address::{MAX_UPLOAD_BYTES, MEDIA_FOLDER, MEDIA_PATH};
 use content::post::PAGES;
 use editorial::library::Library;
 use editorial::source::EditorSchemas;
 use serde_json::{json, Map, Value};
-
-/// Where uploaded pictures go in the repository.
-pub const MEDIA_FOLDER: &str = "public/images";
-
-/// Where the site serves the pictures of [`MEDIA_FOLDER`].
-pub const MEDIA_PATH: &str = "/images";
 
 /// The files the CMS is made of, from the `decap-cms` package `npm ci` installs
 /// (its main script and the parts it loads as needed; not its source maps).
@@ -262,7 +257,7 @@ fn field(
             set("choose_url", json!(false));
             set(
                 "media_library",
-                json!({ "config": { "max_file_size": crate::pictures::MAX_UPLOAD_BYTES, "multiple": false } }),
+                json!({ "config": { "max_file_size": MAX_UPLOAD_BYTES, "multiple": false } }),
             );
         }
         (_, Some(widget), _) => set("widget", json!(widget)),

@@ -1,7 +1,7 @@
 //! Why a build stopped, sorted by who can put it right: an editor (content), whoever
 //! deploys (a setting), or a developer (the template, the app's pages).
 
-use editorial::source::SourceError;
+use editorial::source::{one_line, SourceError};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -53,16 +53,27 @@ impl Error {
         }
     }
 
-    /// Each problem as one line an editor or developer reads.
+    /// Each problem as one line an editor or developer reads: whatever names a file
+    /// or quotes a value is escaped ([`say`]), so no line holds a line break.
     pub fn lines(&self) -> Vec<String> {
         match self {
+            // Already escaped, field by field.
             Self::Content(errors) => errors.iter().map(ToString::to_string).collect(),
-            Self::Setting { name, message } => vec![format!("{name}: {message}")],
-            Self::Io { path, error } => vec![format!("{}: {error}", path.display())],
-            Self::Output { path, message } => vec![format!("{}: {message}", path.display())],
-            Self::Pages(problems) => problems.clone(),
+            Self::Setting { name, message } => vec![say(&format!("{name}: {message}"))],
+            Self::Io { path, error } => vec![say(&format!("{}: {error}", path.display()))],
+            Self::Output { path, message } => {
+                vec![say(&format!("{}: {message}", path.display()))]
+            }
+            Self::Pages(problems) => problems.iter().map(String::as_str).map(say).collect(),
         }
     }
+}
+
+/// `text` as the build prints it: through the same escaping as the content errors
+/// ([`one_line`]), so a file name holding a line break cannot put `::warning` at the
+/// start of a line, where a workflow runner reads it as a command.
+pub fn say(text: &str) -> String {
+    one_line(text)
 }
 
 /// Escapes text for a workflow command, as GitHub Actions reads them.
@@ -172,5 +183,40 @@ mod tests {
             setting.annotations(),
             ["::error title=Build::BUILD_DATE: \"x\" is not a day"]
         );
+    }
+
+    /// True when a runner would read `printed` as a workflow command: a line that
+    /// starts with `::` once its leading spaces are trimmed.
+    fn forges_a_command(printed: &str) -> bool {
+        printed.lines().any(|l| l.trim_start().starts_with("::"))
+    }
+
+    #[test]
+    fn no_file_name_forges_a_workflow_command_in_any_printed_line() {
+        let forged = "content/posts/x\n::warning title=Injected::all is well\r\n::error::x.md";
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "gone");
+        for error in [
+            Error::io(Path::new(forged), io),
+            Error::output(Path::new(forged), "cannot be written"),
+            Error::Pages(vec![format!("{forged}: renders the not-found panel")]),
+            Error::Setting {
+                name: "BUILD_DATE",
+                message: forged.into(),
+            },
+            Error::Content(vec![SourceError::file(forged, forged)]),
+        ] {
+            let printed = format!("publish: {error}");
+            assert!(!forges_a_command(&printed), "{printed}");
+            assert!(
+                printed.contains("Injected"),
+                "the name is still said: {printed}"
+            );
+            for annotation in error.annotations() {
+                assert_eq!(annotation.lines().count(), 1, "{annotation}");
+            }
+        }
+        let note = SourceError::file(forged, "a sample member");
+        assert!(!forges_a_command(&say(&note.to_string())));
+        assert!(!forges_a_command(&say(forged)));
     }
 }

@@ -6,6 +6,19 @@ use editorial::html::{blocks_to_html, escape};
 use editorial::library::Library;
 use serde::{Deserialize, Serialize};
 
+/// `xml` without any character XML 1.0 forbids (a control character other than a tab or
+/// line break, a noncharacter such as U+FFFE): the checks refuse them in the content,
+/// and this keeps a feed readable should one ever slip past them.
+fn xml_safe(xml: String) -> String {
+    if xml.chars().any(content::text::is_invisible) {
+        xml.chars()
+            .filter(|c| !content::text::is_invisible(*c))
+            .collect()
+    } else {
+        xml
+    }
+}
+
 fn base(p: &Library) -> &str {
     p.site.base_url.trim_end_matches('/')
 }
@@ -59,7 +72,7 @@ pub fn atom(p: &Library) -> String {
         ));
     }
     xml.push_str("</feed>\n");
-    xml
+    xml_safe(xml)
 }
 
 /// A JSON Feed 1.1 document.
@@ -169,7 +182,7 @@ pub fn sitemap(p: &Library, paths: &[String]) -> String {
         ));
     }
     xml.push_str("</urlset>\n");
-    xml
+    xml_safe(xml)
 }
 
 /// Lets every crawler in and points at the sitemap.

@@ -1,10 +1,10 @@
 //! `publish finish`: a page for every route and post, the app's own views rendered from
 //! what `build` published, read back through the app's readers.
 
+use crate::address::{published_file, write, NOT_FOUND_PATH, SHARE_SIZE};
 use crate::cards::{self, Card};
-use crate::output::{published_file, write};
 use crate::pages::ShareImage;
-use crate::pictures::{self, SHARE_SIZE};
+use crate::pictures;
 use crate::{boot, cms, headers, pages, Error};
 use content::address;
 use content::date::PartialDate;
@@ -128,7 +128,7 @@ pub fn finish(
         let html = pages::fill(&template, &site, page, built, &share).map_err(in_index)?;
         let path = match page.path.as_str() {
             "/" => out.join("index.html"),
-            pages::NOT_FOUND_PATH => out.join("404.html"),
+            NOT_FOUND_PATH => out.join("404.html"),
             other => out.join(other.trim_start_matches('/')).join("index.html"),
         };
         write(&path, html.as_bytes())?;

@@ -1,6 +1,7 @@
 //! The security and caching headers every host should send, as a `_headers`
 //! file and, for hosts that cannot set headers, as a CSP meta tag.
 
+use crate::address::{CARDS_PATH, MEDIA_PATH, PUBLISHED_PATH};
 use base64::Engine;
 use content::site::Signup;
 use sha2::{Digest, Sha256};
@@ -102,11 +103,11 @@ pub fn content_security_policy(
 /// and for uploaded pictures a policy that runs nothing, whatever a file holds.
 pub fn headers_file(csp: &str, hashed_files: &[String], admin_csp: &str) -> String {
     let mut out = format!(
-        "/*\n  Content-Security-Policy: {csp}\n  Strict-Transport-Security: max-age=63072000; includeSubDomains\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n  X-Frame-Options: DENY\n\n/content/*\n  Cache-Control: no-cache\n\n/admin/*\n  ! Content-Security-Policy\n  Content-Security-Policy: {admin_csp}\n  X-Robots-Tag: noindex\n  Cache-Control: no-cache\n\n/images/*\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'none'; sandbox\n"
+        "/*\n  Content-Security-Policy: {csp}\n  Strict-Transport-Security: max-age=63072000; includeSubDomains\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n  X-Frame-Options: DENY\n\n/content/*\n  Cache-Control: no-cache\n\n/admin/*\n  ! Content-Security-Policy\n  Content-Security-Policy: {admin_csp}\n  X-Robots-Tag: noindex\n  Cache-Control: no-cache\n\n{MEDIA_PATH}/*\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'none'; sandbox\n"
     );
     // What the build made of the pictures and the share cards: named by their
     // content's hash, so a year's cache is safe, and served under the same policy.
-    for made in [crate::pictures::PUBLISHED_PATH, crate::cards::CARDS_PATH] {
+    for made in [PUBLISHED_PATH, CARDS_PATH] {
         out.push_str(&format!(
             "\n{made}/*\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'none'; sandbox\n  Cache-Control: public, max-age=31536000, immutable\n"
         ));

@@ -2,8 +2,9 @@
 //! checked on its own, then the rules across files (the editorial crate's), with every
 //! mistake reported at once, and the media folder's pictures.
 
+use crate::address::MEDIA_FOLDER;
 use crate::pictures::{self, Upload};
-use crate::{cms, pages, Delivery, Error};
+use crate::{pages, Delivery, Error};
 use content::post::PAGES;
 use content::service::Service;
 use editorial::library::{Library, Shelf};
@@ -17,9 +18,39 @@ use std::path::{Path, PathBuf};
 /// build would take minutes and the published files grow past what a host serves.
 pub const MAX_SOURCE_BYTES: u64 = 1024 * 1024;
 
+/// What the build says of a symbolic link in the content or the media folder.
+const LINK_REFUSED: &str = "is a symbolic link to another file or folder, which could publish what is not kept in the repository: put the file itself here, or remove the link";
+
+/// True when `path` is itself a symbolic link (not followed, unlike `is_file`).
+fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// Every symbolic link under `dir`, at any depth and never followed, each refused
+/// naming it: a post linked to a file outside the repository would be published.
+fn refuse_links(dir: &Path, errors: &mut Vec<SourceError>) -> Result<(), Error> {
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))? {
+            let path = entry.map_err(|e| Error::io(&dir, e))?.path();
+            let kind = fs::symlink_metadata(&path).map_err(|e| Error::io(&path, e))?;
+            if kind.file_type().is_symlink() {
+                errors.push(SourceError::file(path.display().to_string(), LINK_REFUSED));
+            } else if kind.is_dir() {
+                pending.push(path);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Reads a source file as text an editor wrote: a byte-order mark dropped, control
-/// characters refused with their place, and a file past [`MAX_SOURCE_BYTES`] refused.
+/// characters refused with their place, and a file past [`MAX_SOURCE_BYTES`] or a
+/// symbolic link refused.
 fn read_source(path: &Path) -> Result<String, Error> {
+    if is_link(path) {
+        return Err(SourceError::file(path.display().to_string(), LINK_REFUSED).into());
+    }
     let size = fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
     if size > MAX_SOURCE_BYTES {
         return Err(SourceError::file(
@@ -42,6 +73,10 @@ fn read_one<T>(
     errors: &mut Vec<SourceError>,
     parse: impl FnOnce(&str, &str) -> Result<T, Vec<SourceError>>,
 ) -> Result<Option<T>, Error> {
+    // Refused once, by `refuse_links`, and never read.
+    if is_link(path) {
+        return Ok(None);
+    }
     let src = match read_source(path) {
         Ok(src) => src,
         Err(Error::Content(mut own)) => {
@@ -74,7 +109,8 @@ fn markdown_files(dir: &Path, errors: &mut Vec<SourceError>) -> Result<Vec<PathB
     for entry in fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
         let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') || path.is_dir() {
+        // A link is refused by `refuse_links`; a hidden file or a folder is left alone.
+        if entry.file_name().to_string_lossy().starts_with('.') || path.is_dir() || is_link(&path) {
             continue;
         }
         if path.extension().is_some_and(|x| x == "md") {
@@ -140,7 +176,7 @@ fn read_site(content_dir: &Path, delivery: &Delivery) -> Result<content::site::S
 
 /// The media folder beside `content_dir`, which the content manager uploads into.
 pub fn media_folder(content_dir: &Path) -> PathBuf {
-    content_dir.join("..").join(cms::MEDIA_FOLDER)
+    content_dir.join("..").join(MEDIA_FOLDER)
 }
 
 /// Reads every source under `content_dir`, each checked on its own, then the rules
@@ -158,6 +194,7 @@ pub fn read_with_media(
 ) -> Result<(Library, Vec<Upload>), Error> {
     let site = read_site(content_dir, delivery)?;
     let mut errors = Vec::new();
+    refuse_links(content_dir, &mut errors)?;
     let post_files = markdown_files(&content_dir.join("posts"), &mut errors)?;
     let mut posts = Vec::new();
     for file in &post_files {
@@ -191,7 +228,20 @@ pub fn read_with_media(
         load_timeline,
     )?;
     let members = read_one(&content_dir.join("members.toml"), &mut errors, load_members)?;
-    let uploads = pictures::scan(&media_folder(content_dir), &mut errors)?;
+    let media = media_folder(content_dir);
+    // The folder itself, or the one holding it, a link: its pictures would publish
+    // from wherever it points, so none is taken from it.
+    let linked = [Some(media.as_path()), media.parent()]
+        .into_iter()
+        .flatten()
+        .find(|place| is_link(place));
+    let uploads = match linked {
+        Some(place) => {
+            errors.push(SourceError::file(place.display().to_string(), LINK_REFUSED));
+            Vec::new()
+        }
+        None => pictures::scan(&media, &mut errors)?,
+    };
     let shelf = Shelf {
         pictures: uploads.iter().map(|u| u.address.clone()).collect(),
         routes: pages::fixed_routes(),

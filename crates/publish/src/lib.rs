@@ -4,6 +4,7 @@
 //! for every route from what was published ([`finish`], the post-build hook). Its
 //! settings are read once, by `main` ([`Settings`]).
 
+pub mod address;
 pub mod boot;
 pub mod cards;
 pub mod cms;
@@ -17,8 +18,9 @@ pub mod pages;
 pub mod pictures;
 mod settings;
 
-pub use error::{annotation, Error};
+pub use address::{published_file, MAX_OUTPUT_BYTES};
+pub use error::{annotation, say, Error};
 pub use finish::{build_date, finish, Build};
 pub use input::{before_launch, media_folder, read, read_with_media, MAX_SOURCE_BYTES};
-pub use output::{netlify_form, published_file, schemas, write_all, MAX_OUTPUT_BYTES};
+pub use output::{netlify_form, schemas, write_all};
 pub use settings::{Delivery, Settings};

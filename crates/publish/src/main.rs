@@ -65,7 +65,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(done) => {
-            println!("publish: {done} in {} ms", ms());
+            println!("publish: {} in {} ms", publish::say(&done), ms());
             ExitCode::SUCCESS
         }
         Err(error) => failed(&error, settings.in_workflow),
@@ -75,6 +75,7 @@ fn main() -> ExitCode {
 /// Says what stopped the build; in a GitHub Actions run, each problem also lands on
 /// the editor's change.
 fn failed(error: &publish::Error, in_workflow: bool) -> ExitCode {
+    // Every line escaped by `Error`'s own lines: no name can forge a workflow command.
     eprintln!("publish: {error}");
     if in_workflow {
         for annotation in error.annotations() {
@@ -95,7 +96,7 @@ fn say_before_launch(notes: &[editorial::source::SourceError], in_workflow: bool
         notes.len()
     );
     for note in notes {
-        eprintln!("  {note}");
+        eprintln!("  {}", publish::say(&note.to_string()));
     }
     if in_workflow {
         for note in notes {

@@ -1,6 +1,7 @@
 //! What `publish build` writes into the output folder: the JSON the app fetches (at the
 //! addresses `content::address` names), the feeds, the schemas and the content manager.
 
+use crate::address::{published_file, write};
 use crate::{cms, feeds, pages, Error};
 use content::address;
 use content::blog::BlogQuery;
@@ -10,9 +11,6 @@ use editorial::library::Library;
 use serde::Serialize;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-/// The largest file the host serves (Cloudflare Pages: 25 MiB a file).
-pub const MAX_OUTPUT_BYTES: usize = 25 * 1024 * 1024;
 
 /// Writes JSON, laid out for reading when `pretty`; a value that cannot be written
 /// stops the build with the file named, never leaving an empty file behind.
@@ -24,28 +22,6 @@ fn write_json<T: Serialize>(path: &Path, value: &T, pretty: bool) -> Result<(), 
     }
     .map_err(|e| Error::output(path, e.to_string()))?;
     write(path, json.as_bytes())
-}
-
-pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    if bytes.len() > MAX_OUTPUT_BYTES {
-        return Err(Error::Output {
-            path: path.to_path_buf(),
-            message: format!(
-                "would be {:.1} MB, more than the {} MB a host serves in one file",
-                bytes.len() as f64 / 1e6,
-                MAX_OUTPUT_BYTES / (1024 * 1024)
-            ),
-        });
-    }
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    }
-    fs::write(path, bytes).map_err(|e| Error::io(path, e))
-}
-
-/// The file in the build folder `out` that the site serves at `address` (`/content/…`).
-pub fn published_file(out: &Path, address: &str) -> PathBuf {
-    out.join(address.trim_start_matches('/'))
 }
 
 /// Writes the library's JSON and host files into `out`, returning the files written.

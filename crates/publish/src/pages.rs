@@ -11,8 +11,7 @@ use send_site::head::PageFacts;
 use send_site::render::{render, routes, Segment};
 use std::path::Path;
 
-/// The address the build renders for `404.html`: one no route matches.
-pub const NOT_FOUND_PATH: &str = "/404";
+pub use crate::address::NOT_FOUND_PATH;
 
 /// One page the build writes, as the app's views drew it.
 pub struct BuiltPage {

@@ -4,7 +4,8 @@
 //! data (where it was taken included) reaches the site. Work is kept per content hash
 //! in a cache folder, so a rebuild with nothing new encodes nothing.
 
-use crate::{cms, Error};
+use crate::address::{published_file, MAX_UPLOAD_BYTES, MEDIA_PATH, PUBLISHED_PATH, SHARE_SIZE};
+use crate::Error;
 use content::doc::{Block, Inline};
 use content::picture::{PostImage, Renditions};
 use editorial::library::Library;
@@ -26,21 +27,12 @@ pub const WIDTHS: [u32; 4] = [400, 800, 1200, 1600];
 /// The width of the one JPEG (or PNG) made for a browser that takes no WebP.
 const FALLBACK_WIDTH: u32 = 800;
 
-/// The largest photo an editor may upload: a phone camera's photo is 3 to 6 MB.
-pub const MAX_UPLOAD_BYTES: u64 = 20 * 1024 * 1024;
-
 /// The most pixels a picture may have: a 50-megapixel camera's photo fits, while a
 /// small file claiming more (a decompression bomb) is refused before it is decoded.
 pub const MAX_PIXELS: u64 = 60_000_000;
 
 /// The longest side a picture may have, in pixels.
 pub const MAX_SIDE: u32 = 12_000;
-
-/// Where the build publishes what it makes of the pictures.
-pub const PUBLISHED_PATH: &str = "/pictures";
-
-/// The size link previews show (Open Graph's and X's large card).
-pub const SHARE_SIZE: (u32, u32) = (1200, 630);
 
 /// Changes whenever the encoding below changes, so cached work is made again.
 const RECIPE: &str = "pictures 1: webp 75, jpeg 82, lanczos3";
@@ -249,7 +241,7 @@ pub fn scan(folder: &Path, errors: &mut Vec<SourceError>) -> Result<Vec<Upload>,
                 Ok(format) => {
                     if let Ok(rest) = path.strip_prefix(folder) {
                         found.push(Upload {
-                            address: format!("{}/{}", cms::MEDIA_PATH, rest.display()),
+                            address: format!("{MEDIA_PATH}/{}", rest.display()),
                             file: path,
                             format,
                         });
@@ -541,7 +533,7 @@ fn publish_one(upload: &Upload, out: &Path, cache: &Path) -> Result<(String, Ren
     };
     let published = |name: &str| published(&hash, name);
     let copy = |from: &str, to: &str| {
-        let target = crate::published_file(out, to);
+        let target = published_file(out, to);
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir).map_err(|e| e.to_string())?;
         }

@@ -74,6 +74,35 @@ fn the_suites_content_publishes_every_file() {
 }
 
 #[test]
+fn a_character_xml_forbids_never_reaches_a_feed_even_if_it_slips_past_the_checks() {
+    let mut publication =
+        publish::read(&fixture_content(), &Default::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    let bad = "a\u{1}b\u{FFFE}c\u{FFFF}d\u{FDD0}e\u{B}f";
+    publication.site.name.push_str(bad);
+    for post in &mut publication.posts {
+        post.meta.title.push_str(bad);
+        post.meta.summary.push_str(bad);
+        post.meta.author.push_str(bad);
+        post.body.push(content::doc::Block::Code {
+            language: Some(format!("rust{bad}")),
+            text: bad.into(),
+        });
+        post.body.push(content::doc::Block::Paragraph {
+            content: vec![content::doc::Inline::Link {
+                href: format!("https://example.org/{bad}"),
+                content: vec![content::doc::Inline::text(bad)],
+            }],
+        });
+    }
+    let atom = publish::feeds::atom(&publication);
+    roxmltree::Document::parse(&atom).unwrap_or_else(|e| panic!("feed.xml is not XML: {e}"));
+    assert!(atom.contains("abcdef"), "the visible words stay");
+    let paths: Vec<String> = vec![format!("/blog{bad}")];
+    let sitemap = publish::feeds::sitemap(&publication, &paths);
+    roxmltree::Document::parse(&sitemap).unwrap_or_else(|e| panic!("sitemap is not XML: {e}"));
+}
+
+#[test]
 fn feeds_and_sitemap_parse_back_with_every_post() {
     let publication =
         publish::read(&fixture_content(), &Default::default()).unwrap_or_else(|e| panic!("{e:?}"));

@@ -59,6 +59,46 @@ fn only_pictures_of_the_accepted_kinds_and_size_are_published_from_the_media_fol
 }
 
 #[test]
+fn a_symbolic_link_anywhere_in_the_content_or_the_media_folder_is_refused_naming_it() {
+    let content = copy_of_content("links");
+    let outside = scratch("links-outside");
+    let secret = outside.join("secret.md");
+    let post = fs::read_to_string(content.join("posts/first-anniversary.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&secret, post.replace("first", "secret")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(&secret, content.join("posts/linked.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    fs::create_dir_all(content.join("extra")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(&outside, content.join("extra/folder"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let messages = problems(&content);
+    for name in ["posts/linked.md", "extra/folder"] {
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains(&format!("content/{name}: ")) && m.contains("symbolic link")),
+            "{name}: {messages:?}"
+        );
+    }
+    assert_eq!(messages.len(), 2, "{messages:?}");
+
+    // The media folder itself a link: its pictures would publish from the linked folder.
+    let content = copy_of_content("linked-media");
+    let media = content.join("../public/images");
+    let elsewhere = scratch("linked-media-elsewhere");
+    fs::write(elsewhere.join("photo.jpg"), small_jpeg()).unwrap_or_else(|e| panic!("{e}"));
+    fs::remove_dir_all(&media).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(&elsewhere, &media).unwrap_or_else(|e| panic!("{e}"));
+    let messages = problems(&content);
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("public/images: ") && m.contains("symbolic link")),
+        "{messages:?}"
+    );
+}
+
+#[test]
 fn pictures_are_served_under_a_policy_that_runs_nothing() {
     let headers = publish::headers::headers_file("default-src 'self'", &[], "default-src 'self'");
     let rule = headers
@@ -213,11 +253,64 @@ fn the_deploy_runs_only_tools_locked_by_the_project() {
         !workflow.contains("npx "),
         "a tool fetched at run time: {workflow}"
     );
-    assert!(workflow.contains("npm ci --prefix deploy"), "{workflow}");
+    assert!(
+        workflow.contains("npm ci --ignore-scripts --prefix deploy"),
+        "the deploy tool is installed without running install scripts: {workflow}"
+    );
     let lock = fs::read_to_string(root.join("deploy/package-lock.json")).unwrap_or_default();
     assert!(
         lock.contains("\"node_modules/wrangler\""),
         "wrangler is locked"
+    );
+}
+
+#[test]
+fn the_deploy_token_lives_in_a_protected_environment_and_every_action_is_pinned() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let workflow = fs::read_to_string(root.join(".github/workflows/site.yml")).unwrap_or_default();
+    // Every action by a full commit, its tag in a comment.
+    for line in workflow.lines().filter(|l| l.contains("uses:")) {
+        let used = line.split("uses:").nth(1).unwrap_or_default().trim();
+        let commit = used.split('@').nth(1).unwrap_or_default();
+        let sha: String = commit.chars().take_while(char::is_ascii_hexdigit).collect();
+        assert!(
+            sha.len() == 40 && commit[40..].trim_start().starts_with("# v"),
+            "not pinned to a commit with its tag: {line}"
+        );
+    }
+    // The token is named in one job only, the one that runs in `production`.
+    let jobs = workflow
+        .split("\njobs:\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no jobs: {workflow}"));
+    let mut holding = Vec::new();
+    let mut job = String::new();
+    let mut body = String::new();
+    for line in jobs.lines().chain(["  end:"]) {
+        if line.starts_with("  ") && !line.starts_with("   ") && line.trim_end().ends_with(':') {
+            if body.contains("secrets.CLOUDFLARE_API_TOKEN") {
+                holding.push((job.clone(), body.clone()));
+            }
+            job = line.trim().trim_end_matches(':').to_string();
+            body.clear();
+        }
+        body.push_str(line);
+        body.push('\n');
+    }
+    assert_eq!(holding.len(), 1, "the token is in one job: {holding:?}");
+    let (name, deploy) = &holding[0];
+    assert!(
+        deploy.contains("name: production") || deploy.contains("environment: production"),
+        "{name} runs in the production environment: {deploy}"
+    );
+    assert!(
+        deploy.contains("github.ref == 'refs/heads/main'")
+            && deploy.contains("github.event_name != 'pull_request'"),
+        "{name} runs only for main: {deploy}"
+    );
+    assert!(
+        deploy.contains("download-artifact"),
+        "{name} deploys the built site: {deploy}"
     );
 }
 

@@ -3,20 +3,21 @@
 use super::{Problem, Validate};
 use content::link::{classify, LinkKind};
 use content::members::{sort_key, Members};
+use std::collections::HashMap;
 
 impl Validate for Members {
     /// Every rule the directory must meet.
     fn validate(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
+        // Each name's key made once and looked up, not compared with every other name:
+        // 20,000 members took 157 s by pairs.
+        let mut seen: HashMap<String, usize> = HashMap::with_capacity(self.members.len());
         for (i, m) in self.members.iter().enumerate() {
             let field = |name: &str| format!("members[{i}].{name}");
             if m.name.trim().is_empty() {
                 problems.push(Problem::new(field("name"), "must not be empty"));
             }
-            if self.members[..i]
-                .iter()
-                .any(|o| sort_key(&o.name) == sort_key(&m.name))
-            {
+            if seen.insert(sort_key(&m.name), i).is_some() {
                 problems.push(Problem::new(
                     field("name"),
                     format!("\"{}\" is listed twice", m.name),
@@ -75,5 +76,32 @@ mod tests {
                 "members[3].sample"
             ]
         );
+    }
+
+    #[test]
+    fn five_thousand_distinct_names_are_checked_at_once_and_a_twin_still_found() {
+        let mut m = sample();
+        let model = m.members[0].clone();
+        m.members = (0..5_000)
+            .map(|i| content::members::Member {
+                name: format!("Member organisation number {i}"),
+                website: None,
+                convener: false,
+                ..model.clone()
+            })
+            .collect();
+        m.members[4_999].name = "the MEMBER organisation number 17".into();
+        let started = std::time::Instant::now();
+        let problems = m.validate();
+        let took = started.elapsed();
+        assert_eq!(
+            problems,
+            [Problem::new(
+                "members[4999].name",
+                "\"the MEMBER organisation number 17\" is listed twice"
+            )]
+        );
+        // One key a name: milliseconds. Every pair, two keys each: tens of seconds.
+        assert!(took.as_secs_f64() < 1.0, "took {took:?}");
     }
 }

@@ -4,7 +4,7 @@
 use super::{Problem, Validate};
 use content::date::Precision;
 use content::link::{classify, internal_path, LinkKind};
-use content::post::{PostMeta, SUMMARY_MAX_CHARS};
+use content::post::{title_problem, PostMeta, SUMMARY_MAX_CHARS};
 use content::text::is_slug;
 
 /// Checks a post's metadata against the rules that need no other file (its
@@ -22,8 +22,8 @@ impl Validate for PostMeta {
                 ),
             ));
         }
-        if meta.title.trim().is_empty() {
-            problems.push(Problem::new("title", "must not be empty"));
+        if let Some(why) = title_problem(&meta.title) {
+            problems.push(Problem::new("title", why));
         }
         if meta.date.precision() != Precision::Day {
             problems.push(Problem::new(
@@ -156,6 +156,21 @@ mod tests {
                 "image.alt",
                 "image.src"
             ]
+        );
+    }
+
+    #[test]
+    fn a_title_past_the_limit_is_refused_naming_the_field() {
+        let mut m = meta("a-post", "2023-11-02");
+        m.title = "x".repeat(200);
+        assert!(fields(&m).is_empty(), "200 characters is fine");
+        m.title = format!("A title {}", "x".repeat(16_000));
+        let problems = m.validate();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].field, "title");
+        assert!(
+            problems[0].message.contains("16008 characters") && problems[0].message.contains("200"),
+            "{problems:?}"
         );
     }
 

@@ -5,7 +5,7 @@ use super::{required, Problem, Validate};
 use content::link::{classify, LinkKind};
 use content::service::Service;
 use content::site::{Signup, SiteConfig};
-use content::text::{is_email, is_slug};
+use content::text::{is_email, is_plain_email, is_slug};
 
 /// True for a host name such as `forms.example.org`: letters, digits, hyphens and dots,
 /// with at least one dot inside.
@@ -216,7 +216,18 @@ impl Validate for SiteConfig {
         if !is_email(&self.contact_email) {
             problems.push(Problem::new(
                 "contact_email",
-                format!("\"{}\" is not an email address", self.contact_email),
+                format!(
+                    "\"{}\" is not an email address; write one plain address, such as contact@example.org, with nothing after it",
+                    self.contact_email
+                ),
+            ));
+        } else if !is_plain_email(&self.contact_email) {
+            problems.push(Problem::new(
+                "contact_email",
+                format!(
+                    "\"{}\" is more than one plain address: write only the address, such as contact@example.org, with nothing after it (a ?, &, comma or space would copy every email a reader writes to someone else)",
+                    self.contact_email
+                ),
             ));
         }
         if let Err(why) = check_base_url(&self.base_url) {
@@ -384,6 +395,34 @@ mod tests {
     #[test]
     fn sample_is_valid() {
         assert_eq!(sample().validate(), vec![]);
+    }
+
+    #[test]
+    fn the_contact_address_is_one_plain_address_with_nothing_after_it() {
+        for bad in [
+            "contact@example.org?bcc=harvest%40attacker.example&x=",
+            "contact@example.org&cc=someone@attacker.example",
+            "contact@example.org,someone@attacker.example",
+            "contact@example.org someone@attacker.example",
+            "contact@example.org;someone@attacker.example",
+            "contact@example.org%3Fbcc=x",
+            "Contact <contact@example.org>",
+            "contact@example..org",
+        ] {
+            let mut c = sample();
+            c.contact_email = bad.into();
+            let problems = c.validate();
+            assert_eq!(fields(&c), ["contact_email"], "{bad}");
+            assert!(
+                problems[0].message.contains("nothing after it"),
+                "{bad}: {problems:?}"
+            );
+        }
+        for good in ["contact@example.org", "first.last+send@mail.example.co.uk"] {
+            let mut c = sample();
+            c.contact_email = good.into();
+            assert!(fields(&c).is_empty(), "{good}");
+        }
     }
 
     #[test]

@@ -3,14 +3,18 @@
 
 use super::{Problem, Validate};
 use content::link::{classify, LinkKind};
+use content::post::title_problem;
 use content::text::is_slug;
-use content::timeline::Timeline;
+use content::timeline::{Timeline, MEMBERSHIP_MAX};
+use std::collections::HashSet;
 
 impl Validate for Timeline {
     /// Every rule the timeline must meet on its own (the posts its milestones name
     /// are checked by the library).
     fn validate(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
+        // Each key looked up in a set, not compared with every earlier one.
+        let mut kinds = HashSet::new();
         for (i, kind) in self.kinds.iter().enumerate() {
             if !is_slug(&kind.slug) {
                 problems.push(Problem::new(
@@ -18,13 +22,14 @@ impl Validate for Timeline {
                     "use lower-case letters, digits and hyphens",
                 ));
             }
-            if self.kinds[..i].iter().any(|k| k.slug == kind.slug) {
+            if !kinds.insert(kind.slug.as_str()) {
                 problems.push(Problem::new(
                     format!("kinds[{i}].slug"),
                     format!("\"{}\" is listed twice", kind.slug),
                 ));
             }
         }
+        let mut ids = HashSet::new();
         for (i, m) in self.milestones.iter().enumerate() {
             let field = |name: &str| format!("milestones[{i}].{name}");
             if !is_slug(&m.id) {
@@ -36,14 +41,14 @@ impl Validate for Timeline {
                     ),
                 ));
             }
-            if self.milestones[..i].iter().any(|o| o.id == m.id) {
+            if !ids.insert(m.id.as_str()) {
                 problems.push(Problem::new(
                     field("id"),
                     format!("\"{}\" is used by an earlier milestone", m.id),
                 ));
             }
-            if m.title.trim().is_empty() {
-                problems.push(Problem::new(field("title"), "must not be empty"));
+            if let Some(why) = title_problem(&m.title) {
+                problems.push(Problem::new(field("title"), why));
             }
             match (&m.date, &m.period) {
                 (None, None) => problems.push(Problem::new(
@@ -55,7 +60,7 @@ impl Validate for Timeline {
                 }
                 _ => {}
             }
-            if !self.kinds.iter().any(|k| k.slug == m.kind) {
+            if !kinds.contains(m.kind.as_str()) {
                 let known: Vec<&str> = self.kinds.iter().map(|k| k.slug.as_str()).collect();
                 problems.push(Problem::new(
                     field("kind"),
@@ -78,8 +83,18 @@ impl Validate for Timeline {
                 }
             }
         }
+        let mut dates = HashSet::new();
         for (i, p) in self.membership.iter().enumerate() {
-            if self.membership[..i].iter().any(|o| o.date == p.date) {
+            if p.count > MEMBERSHIP_MAX {
+                problems.push(Problem::new(
+                    format!("membership[{i}].count"),
+                    format!(
+                        "{} organisations is more than any coalition has; a membership figure may be at most 1,000,000: check the number for a typing mistake",
+                        p.count
+                    ),
+                ));
+            }
+            if !dates.insert(p.date) {
                 problems.push(Problem::new(
                     format!("membership[{i}].date"),
                     format!(
@@ -132,6 +147,21 @@ mod tests {
                 "milestones[6].date",
                 "membership[2].date"
             ]
+        );
+    }
+
+    #[test]
+    fn a_membership_count_past_a_million_is_refused_naming_the_field() {
+        let mut t = sample();
+        t.membership[0].count = 1_000_000;
+        assert_eq!(t.validate(), vec![], "a million is plausible");
+        t.membership[0].count = 40_000_000;
+        let problems = t.validate();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].field, "membership[0].count");
+        assert!(
+            problems[0].message.contains("40000000") && problems[0].message.contains("1,000,000"),
+            "{problems:?}"
         );
     }
 }

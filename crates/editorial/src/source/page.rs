@@ -37,10 +37,11 @@ pub fn parse_page(file: &str, slug: &str, src: &str) -> Result<ParsedPage, Vec<S
     let front = TomlText::new(file, split.front, 2);
     let matter: PageFrontMatter = front.parse().map_err(|e| vec![e])?;
     let mut errors = Vec::new();
-    for (field, value) in [("title", &matter.title), ("summary", &matter.summary)] {
-        if value.trim().is_empty() {
-            errors.push(front.error(field, "must not be empty"));
-        }
+    if let Some(why) = content::post::title_problem(&matter.title) {
+        errors.push(front.error("title", why));
+    }
+    if matter.summary.trim().is_empty() {
+        errors.push(front.error("summary", "must not be empty"));
     }
     let updated = matter
         .updated
