@@ -11,8 +11,8 @@ import { CHROMIUM_ARGS } from '../tests/sites.mjs';
 
 const PORT = 4191;
 const RUNS = Number(process.env.RUNS || 5);
-const POST = '/blog/first-anniversary';
-const post = readFileSync(`dist${POST}/index.html`, 'utf8');
+const POST = process.env.ROUTE || '/blog/first-anniversary';
+const post = readFileSync(POST === '/' ? 'dist/index.html' : `dist${POST}/index.html`, 'utf8');
 // As bench/run.mjs makes it: no script, no wasm or script preloads, the picture's kept.
 const plain = post
   .replace(/<script[\s\S]*?<\/script>/g, '')

@@ -11,6 +11,14 @@ compile_error!(
      build the render with `--no-default-features --features ssr`"
 );
 
+// The built pages and the app must have one shape for the app to adopt a page, and
+// an erased view ends with a marker a typed one lacks: every build erases components.
+#[cfg(not(erase_components))]
+compile_error!(
+    "build with `--cfg erase_components`, as .cargo/config.toml sets it: a RUSTFLAGS \
+     of your own replaces that setting; add `--cfg erase_components` to it"
+);
+
 mod browser;
 mod components;
 pub mod head;

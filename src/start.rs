@@ -57,10 +57,13 @@ pub fn start() {
             .get_element_by_id("app")
             .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         else {
-            leptos::mount::mount_to_body(App);
+            let adopted = RwSignal::new(true);
+            leptos::mount::mount_to_body(move || {
+                provide_context(Adopted(adopted));
+                view! { <App /> }
+            });
             return;
         };
-        let typed = typing::capture(&root);
         let files: Vec<String> = meta("content-files")
             .unwrap_or_default()
             .split_whitespace()
@@ -69,6 +72,8 @@ pub fn start() {
         let fingerprint = meta("content-fingerprint").unwrap_or_default();
         let adopt = drawn_for_here() && source::preload(&files, &fingerprint).await;
         let built = meta("build-date").and_then(|d| content::date::PartialDate::parse(&d).ok());
+        // What the reader typed meanwhile, read last, for adoption sets every field.
+        let typed = typing::capture(&root);
         let adopted = RwSignal::new(!adopt);
         let app = move || {
             provide_context(Adopted(adopted));
@@ -77,21 +82,26 @@ pub fn start() {
             }
             view! { <App /> }
         };
+        let focused = document().active_element().map(|el| el.id());
         if adopt {
             leptos::mount::hydrate_from(root.clone(), app).forget();
             adopted.set(true);
         } else {
             root.set_inner_html("");
             leptos::mount::mount_to(root.clone(), app).forget();
+            typing::refocus(focused);
         }
+        // The app answers from here on: a Send pressed now is its own, not held.
+        let _ = root.set_attribute("data-app", "live");
         // What the reader's browser knows (the query, the clock, a kept draft) is applied
-        // by the views' own effects; what the reader typed meanwhile goes over it.
+        // by the views' own effects; what the reader typed before goes over it, except in a
+        // field typed into since, which the app already has.
+        let since = typing::watch(&root);
         next_task().await;
         if let Some(html) = document().document_element() {
             let _ = html.remove_attribute("data-filtered");
         }
-        let _ = root.set_attribute("data-app", "live");
-        typing::replay(typed);
+        typing::replay(typed, &since.stop());
         typing::submit_held_press(&root);
     });
 }

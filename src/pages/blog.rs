@@ -113,18 +113,28 @@ fn PostList(list: Listing, query: Memo<BlogQuery>) -> impl IntoView {
     let list = StoredValue::new(list);
     let page = Memo::new(move |_| {
         list.with_value(|list| {
-            let result = query.get().show(list);
+            let query = query.get();
+            if !query.answers(list) {
+                // The last list, still at hand while this query's file loads.
+                return (Vec::new(), 0, 1, 1, true);
+            }
+            let result = query.show(list);
             (
                 result.posts.into_iter().cloned().collect::<Vec<PostMeta>>(),
                 result.total,
                 result.page,
                 result.pages,
+                false,
             )
         })
     });
     view! {
         <Categories query />
-        <Summary query total=Signal::derive(move || page.get().1) />
+        <Summary
+            query
+            total=Signal::derive(move || page.get().1)
+            searching=Signal::derive(move || page.get().4)
+        />
         <ol class="post-list" data-query-view="">
             <For each=move || page.get().0 key=|post| post.slug.clone() let:post>
                 <li>
@@ -174,7 +184,7 @@ fn Categories(query: Memo<BlogQuery>) -> impl IntoView {
 
 /// Says how many posts match, or helps when none do.
 #[component]
-fn Summary(query: Memo<BlogQuery>, total: Signal<usize>) -> impl IntoView {
+fn Summary(query: Memo<BlogQuery>, total: Signal<usize>, searching: Signal<bool>) -> impl IntoView {
     let site = use_site();
     let described = move || {
         let q = query.get();
@@ -196,6 +206,9 @@ fn Summary(query: Memo<BlogQuery>, total: Signal<usize>) -> impl IntoView {
             {move || {
                 let n = total.get();
                 let filtered = !query.get().is_unfiltered();
+                if searching.get() {
+                    return view! { <p>"Searching for " {described} "…"</p> }.into_any();
+                }
                 match (n, filtered) {
                     (0, true) => {
                         view! {

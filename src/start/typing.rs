@@ -69,10 +69,76 @@ pub fn capture(root: &web_sys::Element) -> Vec<Typed> {
         .collect()
 }
 
+/// The fields the reader typed into while the app had just started, watched until
+/// `stop`: the app has those already, and nothing older goes over them.
+pub struct Watch {
+    root: web_sys::Element,
+    ids: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+    listener: wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)>,
+}
+
+/// Starts noting each field under `root` the reader types into or chooses.
+pub fn watch(root: &web_sys::Element) -> Watch {
+    let ids = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let noted = ids.clone();
+    let listener =
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            if let Some(field) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .filter(|_| ev.is_trusted())
+            {
+                noted.borrow_mut().push(field.id());
+            }
+        });
+    for kind in ["input", "change"] {
+        let _ = root.add_event_listener_with_callback_and_bool(
+            kind,
+            listener.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+    Watch {
+        root: root.clone(),
+        ids,
+        listener,
+    }
+}
+
+impl Watch {
+    /// Stops watching, and says which fields were typed into.
+    pub fn stop(self) -> Vec<String> {
+        for kind in ["input", "change"] {
+            let _ = self.root.remove_event_listener_with_callback_and_bool(
+                kind,
+                self.listener.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+        self.ids.take()
+    }
+}
+
+/// Puts focus back on the field the reader was in, after the app drew its own page.
+pub fn refocus(id: Option<String>) {
+    let Some(el) = id
+        .filter(|id| !id.is_empty())
+        .and_then(|id| document().get_element_by_id(&id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let _ = el.focus();
+}
+
 /// Gives each captured field its value back and tells the app, as the reader's own
-/// typing would, so the app's state holds every word.
-pub fn replay(typed: Vec<Typed>) {
+/// typing would, so the app's state holds every word; `since` are fields typed into
+/// after the capture, which the app already holds.
+pub fn replay(typed: Vec<Typed>, since: &[String]) {
     for Typed { id, key, value } in typed {
+        if since.contains(&id) {
+            continue;
+        }
         let Some(field) = document().get_element_by_id(&id) else {
             continue;
         };

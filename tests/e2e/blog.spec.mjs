@@ -90,6 +90,22 @@ test('search matches titles, summaries and tags, and survives reload', async ({ 
   await expect(postTitles(page)).toHaveText([ANNIVERSARY]);
 });
 
+test('a shared search shows no other list as its results while the search loads', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/content/posts/index.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/blog?q=parliament');
+  await expect(page.locator('#app[data-app="live"]')).toBeAttached();
+  await expect(page.getByRole('status').filter({ hasText: 'Searching for “parliament”…' })).toBeVisible();
+  await expect(postTitles(page)).toHaveCount(0);
+  release();
+  await expect(postTitles(page)).toHaveText([ANNIVERSARY]);
+  await expect(page.getByText('1 post matches “parliament”.')).toBeVisible();
+});
+
 test('no results says so and offers to clear filters', async ({ page }) => {
   await page.goto('/blog?category=news&q=zebra');
   await expect(page.getByText('No posts match “zebra” in News.')).toBeVisible();

@@ -142,6 +142,16 @@ impl BlogQuery {
         }
     }
 
+    /// True when `listing` is the file this query reads (the search index for a search,
+    /// a list page otherwise): while the next file loads the last one is still at hand,
+    /// and must not be shown as this query's answer.
+    pub fn answers(&self, listing: &Listing) -> bool {
+        matches!(
+            (self.q.is_empty(), listing),
+            (true, Listing::Page(_)) | (false, Listing::Index(_))
+        )
+    }
+
     /// What to show from the file [`Self::source`] named: a published page as it is, or
     /// the search index (every post, no page numbers) searched and cut to this page.
     pub fn show<'a>(&self, listing: &'a Listing) -> BlogPage<'a> {
@@ -197,6 +207,21 @@ pub(crate) fn keys_in(query: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_search_is_answered_by_the_index_only_and_a_list_by_its_page_only() {
+        let page = Listing::Page(Default::default());
+        let index = Listing::Index(Default::default());
+        let list = BlogQuery::from_params(None, None, None);
+        let search = BlogQuery::from_params(None, Some("therapists".to_string()), None);
+        assert!(list.answers(&page));
+        assert!(!list.answers(&index));
+        assert!(search.answers(&index));
+        assert!(
+            !search.answers(&page),
+            "the list page still at hand while the index loads is not the search's answer"
+        );
+    }
+
     use super::*;
     use crate::date::PartialDate;
 

@@ -34,7 +34,11 @@ pub fn start_after_first_paint(html: &str) -> Result<String, String> {
             "Trunk's start-up script does not load {href} as expected"
         ));
     }
-    let fetch = format!("module_or_path: fetch('{href}', {{ integrity: '{integrity}' }})");
+    // At low priority: the stylesheet and the pictures the reader sees first come before
+    // the app, which the page does not need to be read.
+    let fetch = format!(
+        "module_or_path: fetch('{href}', {{ integrity: '{integrity}', priority: 'low' }})"
+    );
     let mut out = String::with_capacity(html.len());
     out.push_str(&html[..range.start]);
     out.push_str(&html[range.end..]);
@@ -48,11 +52,11 @@ mod tests {
     const TRUNK: &str = "<head><script type=\"module\">\nimport init from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\n</script>\n<link rel=\"modulepreload\" href=\"/app-1.js\" integrity=\"sha384-js\"><link rel=\"preload\" href=\"/app-1_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-wasm\" as=\"fetch\" type=\"application/wasm\"></head>";
 
     #[test]
-    fn the_wasm_is_fetched_by_the_start_up_script_with_its_hash() {
+    fn the_wasm_is_fetched_by_the_start_up_script_with_its_hash_after_what_the_page_shows() {
         let html = start_after_first_paint(TRUNK).unwrap_or_default();
         assert!(!html.contains("rel=\"preload\""), "{html}");
         assert!(html.contains(
-            "init({ module_or_path: fetch('/app-1_bg.wasm', { integrity: 'sha384-wasm' }) })"
+            "init({ module_or_path: fetch('/app-1_bg.wasm', { integrity: 'sha384-wasm', priority: 'low' }) })"
         ));
         // The small JS glue stays preloaded, with its own hash.
         assert!(html
