@@ -36,9 +36,8 @@ pub fn start_after_first_paint(html: &str) -> Result<String, String> {
     }
     // At low priority: the stylesheet and the pictures the reader sees first come before
     // the app, which the page does not need to be read.
-    let fetch = format!(
-        "module_or_path: fetch('{href}', {{ integrity: '{integrity}', priority: 'low' }})"
-    );
+    let fetch =
+        format!("module_or_path: fetch('{href}', {{ integrity: '{integrity}', priority: 'low' }})");
     let mut out = String::with_capacity(html.len());
     out.push_str(&html[..range.start]);
     out.push_str(&html[range.end..]);
