@@ -1,4 +1,4 @@
-// The post page's Largest Contentful Paint in a real Chromium, throttled as Lighthouse's
+// A page's Largest Contentful Paint (the post page's, or ROUTE's) in a real Chromium, throttled as Lighthouse's
 // mobile preset says (150 ms, 1.6 Mbps, 4x slower CPU), against its static twin (the same
 // page with no script): `node bench/lcp.mjs` after `make build`, median of RUNS visits,
 // with the element that painted last. Lighthouse's own figure for this page is simulated
@@ -42,7 +42,7 @@ async function lcp(path) {
 }
 try {
   const lines = [];
-  for (const [name, path] of [['our post page', POST], ['its static twin', '/__bench/static-post/']]) {
+  for (const [name, path] of [[`our page ${POST}`, POST], ['its static twin', '/__bench/static-post/']]) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await lcp(path));
     const time = median(runs.map((r) => r.time));
